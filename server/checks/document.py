@@ -1,0 +1,64 @@
+"""The text under check, split into words once and shared by every rule.
+
+Offsets are Python string indices, i.e. Unicode code points of the submitted text. The text is
+never normalised as a whole (that would move offsets); rules normalise single words instead.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# A word: letters/digits, possibly with the characters people use to mask or stretch a word
+# inside it (бл*ть, х..ня, f**k, a$$, х-у-й) and trailing masks (бл*, f***).
+WORD_RE = re.compile(r"[^\W_]+(?:[*#@$%.'’_-]+[^\W_]+)*[*$#]*")
+CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
+LATIN_RE = re.compile(r"[a-zA-Z]")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def is_cyrillic(self) -> bool:
+        return bool(CYRILLIC_RE.search(self.text))
+
+    @property
+    def is_latin(self) -> bool:
+        return bool(LATIN_RE.search(self.text))
+
+
+class Document:
+    def __init__(self, text: str, language: str):
+        self.text = text
+        self.language = language
+        self.words = [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+    def lemmas(self, word: Word) -> frozenset[str]:
+        """All dictionary forms a word may have (Russian through pymorphy3, others lower-cased)."""
+        return lemmas_of(word.lower)
+
+
+@functools.cache
+def _morph():
+    import pymorphy3  # loaded on first use: ~40 ms and ~15 MB, not needed for English-only texts
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=50_000)
+def lemmas_of(lower: str) -> frozenset[str]:
+    if not CYRILLIC_RE.search(lower):
+        return frozenset({lower})
+    return frozenset(p.normal_form.replace("ё", "е") for p in _morph().parse(lower)) | {lower}
+
+
+def is_known_russian_word(lower: str) -> bool:
+    return _morph().word_is_known(lower)

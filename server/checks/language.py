@@ -1,0 +1,89 @@
+"""Tells which language a review is written in.
+
+Reviews are short and mixed: Russian text is full of Latin brand and model names ("iPhone 15 Pro",
+"XL"), English text may quote a Russian word. So the decision is made on words, not letters: Cyrillic
+words count fully, Latin words count fully only when they are common words of a Latin-script
+language, and half otherwise (they are most likely names). Profiles of supported languages live in
+``data/<lang>/language.yaml``; ``data/detection.yaml`` profiles languages we recognise but do not
+support yet, so that a German or Ukrainian review gets a clear "not supported" instead of being
+checked as English or Russian.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import yaml
+
+from . import lexicon
+
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+CYRILLIC = "cyrillic"
+LATIN = "latin"
+
+
+class UnsupportedLanguage(ValueError):
+    def __init__(self, detected: str):
+        self.detected = detected
+        supported = ", ".join(lexicon.languages())
+        super().__init__(
+            f"The text looks like '{detected}', which is not supported yet; supported languages: {supported}."
+        )
+
+
+@functools.cache
+def _profiles() -> dict[str, dict]:
+    """Every profile we know, supported or not: {code: {script, letters, words, supported}}."""
+    with (lexicon.DATA_DIR / "detection.yaml").open(encoding="utf-8") as f:
+        profiles = {code: dict(p, supported=False) for code, p in yaml.safe_load(f).items()}
+    for code in lexicon.languages():
+        p = lexicon.load(code, "language")
+        profiles[code] = {
+            "script": p["script"],
+            "letters": p.get("distinctive_letters", ""),
+            "words": p.get("common_words", []),
+            "supported": True,
+        }
+    for p in profiles.values():
+        p["words"] = frozenset(p["words"])
+    return profiles
+
+
+def _script(word: str) -> str:
+    name = unicodedata.name(word[0], "")
+    if name.startswith("CYRILLIC"):
+        return CYRILLIC
+    if name.startswith("LATIN"):
+        return LATIN
+    return name.split(" ")[0].lower() or "unknown"
+
+
+def detect(text: str, fallback: str = "ru") -> str:
+    """Language code of ``text``; ``fallback`` when the text has no words at all (")))", "5/5")."""
+    words = [w.lower() for w in LETTER_WORD_RE.findall(text)]
+    if not words:
+        return fallback
+    profiles = _profiles()
+    script_weight: dict[str, float] = {}
+    language_score: dict[str, float] = {}
+    for word in words:
+        script = _script(word)
+        in_profiles = [c for c, p in profiles.items() if p["script"] == script and word in p["words"]]
+        weight = 1.0 if script != LATIN or in_profiles else 0.5
+        script_weight[script] = script_weight.get(script, 0.0) + weight
+        for code in in_profiles:
+            language_score[code] = language_score.get(code, 0.0) + 1.0
+        for code, p in profiles.items():
+            if p["script"] == script and p["letters"]:
+                hits = sum(ch in p["letters"] for ch in word)
+                language_score[code] = language_score.get(code, 0.0) + 2.0 * hits
+    script = max(script_weight, key=script_weight.get)
+    candidates = {c: p for c, p in profiles.items() if p["script"] == script}
+    if not candidates:
+        raise UnsupportedLanguage(script)
+    # Ties go to the supported language (a Latin text of brand names only is English here).
+    best = max(candidates, key=lambda c: (language_score.get(c, 0.0), candidates[c]["supported"]))
+    if not candidates[best]["supported"]:
+        raise UnsupportedLanguage(best)
+    return best

@@ -1,0 +1,6 @@
+"""Placeholder until the rule lands."""
+category = "advertising"
+
+
+def find(doc):
+    return ()

@@ -1,0 +1,41 @@
+"""The one interface every checker rule implements.
+
+A rule is a small module that looks at a :class:`~server.checks.document.Document` and yields
+:class:`Finding` objects. Rules know nothing about HTTP, JSON or message wording: they report a
+``rule_id`` and parameters, and the pipeline turns them into matches with a message in the
+review's language (see ``data/<lang>/messages.yaml``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol
+
+ERROR, WARNING, HINT = "error", "warning", "hint"
+SEVERITY_RANK = {ERROR: 0, WARNING: 1, HINT: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in the text. ``offset``/``length`` are in code points of the original text."""
+
+    offset: int
+    length: int
+    category: str
+    rule_id: str
+    severity: str
+    replacements: tuple[str, ...] = ()
+    # Values substituted into the message template, e.g. {"word": "..."}.
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+
+class Rule(Protocol):
+    """What the pipeline needs from a rule module: a category id and a ``find`` function."""
+
+    category: str
+
+    def find(self, doc) -> Iterable[Finding]:  # pragma: no cover - protocol
+        ...

@@ -1,0 +1,6 @@
+"""Placeholder until the rule lands."""
+category = "insult"
+
+
+def find(doc):
+    return ()

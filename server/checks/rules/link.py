@@ -1,0 +1,6 @@
+"""Placeholder until the rule lands."""
+category = "link"
+
+
+def find(doc):
+    return ()

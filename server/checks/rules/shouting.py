@@ -1,0 +1,88 @@
+"""Shouting: sentences in capitals, ``!!!``/``???`` runs, stretched letters, emoji floods (warnings).
+
+Marketplaces' guidelines ask for "no excessive capitals or punctuation"; it also makes a reader
+discount the review. Single acronyms and sizes (XL, XXL, USB, ОГ) are fine.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from .base import WARNING, Finding
+
+category = "shouting"
+
+SENTENCE_RE = re.compile(r"[^.!?…\n]+")
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+PUNCT_RUN_RE = re.compile(r"[!?]{3,}|[!?]*(?:[!?]\s+){2,}[!?]")
+STRETCH_RE = re.compile(r"([^\W\d_])\1{3,}", re.IGNORECASE)
+SIZE_RE = re.compile(r"^\d*x+[sl]$", re.IGNORECASE)  # XXXL, 4XL, XXXXS are sizes, not shouting
+_EMOJI = (
+    r"(?:[\U0001F1E6-\U0001F1FF]{2}"
+    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]?"
+    r"(?:\u200D[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]?)*)"
+)
+EMOJI_FLOOD_RE = re.compile(rf"{_EMOJI}(?:\s*{_EMOJI}){{3,}}")
+EMOJI_RE = re.compile(_EMOJI)
+
+# A sentence "shouts" when it has at least this many upper-case words and letters in them.
+MIN_CAPS_WORDS, MIN_CAPS_LETTERS, MIN_LONGEST_WORD = 2, 8, 5
+
+
+def _acronyms() -> frozenset[str]:
+    return frozenset(a for _, data in lexicon.each_language("shouting") for a in data.get("acronyms", []))
+
+
+def _calm(sentence: str, acronyms: frozenset[str]) -> str:
+    """The sentence in sentence case, keeping acronyms as they are."""
+    out, first = [], True
+    for part in re.split(r"(\W+)", sentence):
+        if part and part.isalpha() and part not in acronyms:
+            part = part.capitalize() if first else part.lower()
+        if part.strip():
+            first = first and not part.isalpha() and not part.isalnum()
+        out.append(part)
+    return "".join(out)
+
+
+def _caps_sentences(text: str):
+    acronyms = _acronyms()
+    for m in SENTENCE_RE.finditer(text):
+        words = [w for w in LETTER_WORD_RE.findall(m.group()) if w not in acronyms]
+        caps = [w for w in words if w.isupper() and len(w) > 1]
+        if (
+            len(caps) >= MIN_CAPS_WORDS
+            and len(caps) == len([w for w in words if len(w) > 1])
+            and sum(map(len, caps)) >= MIN_CAPS_LETTERS
+            and max(map(len, caps)) >= MIN_LONGEST_WORD
+        ):
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            sentence = m.group().strip()
+            yield Finding(start, len(sentence), category, "SHOUTING_CAPS", WARNING, (_calm(sentence, acronyms),))
+
+
+def _punctuation_runs(text: str):
+    for m in PUNCT_RUN_RE.finditer(text):
+        marks = "".join(ch for ch in m.group() if ch in "!?")
+        calm = "?!" if "?" in marks and "!" in marks else marks[0]
+        yield Finding(m.start(), len(m.group()), category, "SHOUTING_PUNCTUATION", WARNING, (calm,))
+
+
+def _stretched_words(doc):
+    for word in doc.words:
+        if SIZE_RE.match(word.text) or not STRETCH_RE.search(word.text):
+            continue
+        calm = STRETCH_RE.sub(r"\1", word.text)
+        yield Finding(word.start, len(word.text), category, "SHOUTING_STRETCHED", WARNING, (calm,), {"word": calm})
+
+
+def _emoji_floods(text: str):
+    for m in EMOJI_FLOOD_RE.finditer(text):
+        yield Finding(m.start(), len(m.group()), category, "SHOUTING_EMOJI", WARNING, (EMOJI_RE.match(m.group()).group(),))
+
+
+def find(doc):
+    yield from _caps_sentences(doc.text)
+    yield from _punctuation_runs(doc.text)
+    yield from _stretched_words(doc)
+    yield from _emoji_floods(doc.text)

@@ -1,0 +1,6 @@
+"""Placeholder until the rule lands."""
+category = "threat"
+
+
+def find(doc):
+    return ()
