@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # A word: letters/digits, possibly with the characters people use to mask or stretch a word
 # inside it (бл*ть, х..ня, f**k, a$$, х-у-й) and trailing masks (бл*, f***).
-WORD_RE = re.compile(r"[^\W_]+(?:[*#@$%.'’_-]+[^\W_]+)*[*$#]*")
+# Combining marks (и + U+0306 = й) belong to the word they follow.
+_LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
+WORD_RE = re.compile(rf"{_LETTER}+(?:[*#@$%.'’_-]+{_LETTER}+)*[*$#]*")
 CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 LATIN_RE = re.compile(r"[a-zA-Z]")
 
@@ -24,7 +27,7 @@ class Word:
 
     @functools.cached_property
     def lower(self) -> str:
-        return self.text.lower().replace("ё", "е")
+        return unicodedata.normalize("NFC", self.text.lower()).replace("ё", "е")
 
     @property
     def is_cyrillic(self) -> bool:

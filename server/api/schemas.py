@@ -1,0 +1,50 @@
+"""Marshmallow schemas shared by the checking endpoints."""
+from marshmallow import Schema, fields, validate
+
+from ..checks import CATEGORIES, languages
+
+MAX_TEXT_LENGTH = 20_000
+SEVERITIES = ("error", "warning", "hint")
+
+
+def language_field(**kwargs):
+    choices = ("auto", *languages())
+    return fields.String(
+        load_default="auto",
+        validate=validate.OneOf(choices, error="Language {input!r} is not supported yet; use one of: {choices}."),
+        metadata={"description": "ru, en, or auto to detect it from the text.", "example": "auto"},
+        **kwargs,
+    )
+
+
+class CheckRequestSchema(Schema):
+    text = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=MAX_TEXT_LENGTH),
+        metadata={"description": "The review, 1 to 20,000 characters.", "example": "Куртка порвалась через неделю!!!"},
+    )
+    language = language_field()
+
+
+class MatchSchema(Schema):
+    offset = fields.Integer(required=True, metadata={"description": "Start, in Unicode code points of the submitted text."})
+    length = fields.Integer(required=True, metadata={"description": "Length, in Unicode code points."})
+    category = fields.String(required=True, metadata={"enum": list(CATEGORIES)})
+    rule_id = fields.String(required=True)
+    severity = fields.String(required=True, metadata={"enum": list(SEVERITIES)})
+    message = fields.String(required=True, metadata={"description": "What to do, in the review's language."})
+    replacements = fields.List(fields.String(), required=True)
+    source = fields.String(required=True, metadata={"example": "vesko"})
+
+
+class SummarySchema(Schema):
+    errors = fields.Integer(required=True)
+    warnings = fields.Integer(required=True)
+    hints = fields.Integer(required=True)
+    publishable = fields.Boolean(required=True, metadata={"description": "False while any error remains."})
+
+
+class CheckResponseSchema(Schema):
+    language = fields.String(required=True)
+    matches = fields.List(fields.Nested(MatchSchema), required=True)
+    summary = fields.Nested(SummarySchema, required=True)

@@ -1,0 +1,88 @@
+"""The ``vesko`` command: check a review from a terminal, run the service."""
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+
+import click
+
+from . import __version__
+
+LANGUAGE_CHOICES = ("auto", "ru", "en")
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "hint": "cyan"}
+
+
+@click.group()
+@click.version_option(__version__, prog_name="vesko")
+def main():
+    """Vesko: honest, factual buyer reviews that marketplaces keep."""
+
+
+def _width(text: str) -> int:
+    """Columns a terminal uses for ``text``: combining marks take none, wide characters two."""
+    return sum(
+        0 if unicodedata.combining(ch) or ch in "\u200d\ufe0f" else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _report(text: str, result: dict) -> str:
+    """Each finding with its line, the span underlined, and the advice."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out = []
+    for m in result["matches"]:
+        row = max(i for i, start in enumerate(starts) if start <= m["offset"])
+        line, col = lines[row], m["offset"] - starts[row]
+        span = line[col : col + m["length"]] or " "
+        severity = click.style(m["severity"], fg=SEVERITY_STYLE[m["severity"]], bold=True)
+        out.append(f"{row + 1}:{col + 1}: {severity} [{m['category']}/{m['rule_id']}] {m['message']}")
+        out.append(f"    {line}")
+        out.append("    " + " " * _width(line[:col]) + "^" * max(1, _width(span)))
+        if m["replacements"]:
+            out.append("    → " + " | ".join(r or "(remove)" for r in m["replacements"]))
+    s = result["summary"]
+    verdict = "publishable" if s["publishable"] else "not publishable"
+    out.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['hints']} hints: {verdict} ({result['language']})")
+    return "\n".join(out)
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--language", "-l", type=click.Choice(LANGUAGE_CHOICES), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON response instead of a report.")
+def check(source, language, as_json):
+    """Check a review in FILE (or standard input, "-").
+
+    Exit status: 0 publishable, 1 errors remain, 2 bad usage.
+    """
+    from . import checks
+
+    text = source.read()
+    if not text.strip():
+        raise click.UsageError("the review is empty")
+    try:
+        result = checks.check(text, language)
+    except checks.UnsupportedLanguage as error:
+        raise click.UsageError(str(error)) from error
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_report(text, result))
+    sys.exit(0 if result["summary"]["publishable"] else 1)
+
+
+@main.command()
+@click.option("--host", default=None, help="Defaults to VESKO_HOST (127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Defaults to VESKO_PORT (8000).")
+@click.option("--debug", is_flag=True, help="Reload on code changes, show the debugger (never in production).")
+def serve(host, port, debug):
+    """Run the development server."""
+    from . import create_app
+
+    app = create_app()
+    app.run(host=host or app.config["HOST"], port=port or app.config["PORT"], debug=debug)

@@ -1,0 +1,37 @@
+"""All configuration in one place: ``VESKO_*`` environment variables, overridable by the mapping
+passed to ``create_app(config)`` (tests do that). The README's configuration table lists the same keys.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Mapping
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# name: (default, parser, meaning). Flask config keys drop the VESKO_ prefix.
+SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
+    "HOST": ("127.0.0.1", str, "Address `vesko serve` and `make run` listen on."),
+    "PORT": (8000, int, "Port `vesko serve` and `make run` listen on."),
+    "MAX_BODY_BYTES": (262_144, int, "Largest request body accepted; larger ones get 413."),
+    "RATE_LIMIT": ("120/minute;2000/hour", str, "Requests per client address for the checking endpoints (Flask-Limiter syntax); empty turns it off."),
+    "RATE_LIMIT_STORAGE": ("memory://", str, "Where rate-limit counters live: memory:// (one process) or redis://host:6379 (shared by workers)."),
+    "CORS_ORIGINS": ("*", _list, "Origins allowed to call the API from a browser (comma-separated). The extension needs its own origin or *."),
+    "LOG_LEVEL": ("INFO", str, "Logging level. Review text is never logged."),
+}
+
+
+def from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    environ = os.environ if environ is None else environ
+    config = {}
+    for name, (default, parse, _) in SETTINGS.items():
+        raw = environ.get(f"VESKO_{name}")
+        config[name] = default if raw is None else parse(raw)
+    config["MAX_CONTENT_LENGTH"] = config["MAX_BODY_BYTES"]
+    return config

@@ -1,0 +1,10 @@
+"""Flask extensions, created here and bound to the app in ``create_app``."""
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_smorest import Api
+
+api = Api()
+cors = CORS()
+# Limits are per client address and kept in memory by default (no request content is stored).
+limiter = Limiter(key_func=get_remote_address)
