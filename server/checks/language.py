@@ -50,8 +50,9 @@ def _profiles() -> dict[str, dict]:
     return profiles
 
 
-def _script(word: str) -> str:
-    name = unicodedata.name(word[0], "")
+@functools.lru_cache(maxsize=4096)
+def _script(letter: str) -> str:
+    name = unicodedata.name(letter, "")
     if name.startswith("CYRILLIC"):
         return CYRILLIC
     if name.startswith("LATIN"):
@@ -59,25 +60,38 @@ def _script(word: str) -> str:
     return name.split(" ")[0].lower() or "unknown"
 
 
+@functools.cache
+def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, frozenset[str]]]]]:
+    """Lookup tables built once: word -> languages using it; script -> [(language, its letters)]."""
+    words: dict[str, tuple[str, ...]] = {}
+    letters: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for code, p in _profiles().items():
+        for word in p["words"]:
+            words[word] = (*words.get(word, ()), code)
+        if p["letters"]:
+            letters.setdefault(p["script"], []).append((code, frozenset(p["letters"])))
+    return words, letters
+
+
 def detect(text: str, fallback: str = "ru") -> str:
     """Language code of ``text``; ``fallback`` when the text has no words at all (")))", "5/5")."""
-    words = [w.lower() for w in LETTER_WORD_RE.findall(text)]
+    words = LETTER_WORD_RE.findall(text.lower())
     if not words:
         return fallback
     profiles = _profiles()
+    language_words, script_letters = _index()
     script_weight: dict[str, float] = {}
     language_score: dict[str, float] = {}
     for word in words:
-        script = _script(word)
-        in_profiles = [c for c, p in profiles.items() if p["script"] == script and word in p["words"]]
+        script = _script(word[0])
+        in_profiles = [c for c in language_words.get(word, ()) if profiles[c]["script"] == script]
         weight = 1.0 if script != LATIN or in_profiles else 0.5
         script_weight[script] = script_weight.get(script, 0.0) + weight
         for code in in_profiles:
             language_score[code] = language_score.get(code, 0.0) + 1.0
-        for code, p in profiles.items():
-            if p["script"] == script and p["letters"]:
-                hits = sum(ch in p["letters"] for ch in word)
-                language_score[code] = language_score.get(code, 0.0) + 2.0 * hits
+        for code, letters in script_letters.get(script, ()):
+            if not letters.isdisjoint(word):
+                language_score[code] = language_score.get(code, 0.0) + 2.0 * sum(ch in letters for ch in word)
     script = max(script_weight, key=script_weight.get)
     candidates = {c: p for c, p in profiles.items() if p["script"] == script}
     if not candidates:

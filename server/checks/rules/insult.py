@@ -1,6 +1,169 @@
-"""Placeholder until the rule lands."""
+"""Insults: words that demean a person or a group (errors).
+
+Marketplaces remove reviews that insult the seller, the courier, support staff or other buyers.
+Three kinds of words, all in ``data/<lang>/insult.yaml``:
+
+* ``always`` and ``slurs``: person nouns (идиот, мразь, idiot, scumbag) and slurs against a group,
+  insults whatever they refer to;
+* ``about_people``: animals and "stupid"-like adjectives (козел, тупой, pig, dumb) that insult only
+  when they are about a person. "Тупой нож" and "stupid design" are criticism of the product.
+
+An ``about_people`` word is flagged when a person word (продавец, курьер, вы, ты; seller, you) is at
+most ``WINDOW`` words away on either side, inside one clause, and only ``fillers`` (просто, очень,
+оказался; is, so, a) or other insult words stand between: "продавец просто тупой", "тупые там
+сотрудники", "you are so stupid", "stupid and rude staff". A comma, a sentence end or any other word
+breaks the link: in "нож тупой, продавец не ответил" the knife is blunt; in "the seller sent a stupid
+design" the design is. In Russian the two words must also agree in number ("ножницы тупые продавец
+не ответил" is about the scissors).
+
+Every language's lexicon is checked (an English review may quote a Russian insult); Russian words are
+matched by pymorphy3 lemma, English words by the listed form and its plural.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..document import _morph, lemmas_of
+from .base import ERROR, Finding
+
 category = "insult"
+
+# How far (in words) an "about people" word may be from the person it is about.
+WINDOW = 3
+# Text between two words that ends the clause: the link between an insult and a person stops there.
+CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]…\n\"«»]")
+
+RU = "ru"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    language: str
+    rule_id: str
+    always: frozenset[str]
+    about_people: frozenset[str]
+    person_words: frozenset[str]
+    fillers: frozenset[str]
+    prepositions: frozenset[str]
+    not_forms: frozenset[str]
+    excused_after: dict
+    excused_before: dict
+
+    def applies_to(self, word) -> bool:
+        return word.is_cyrillic if self.language == RU else (word.is_latin and not word.is_cyrillic)
+
+    def keys(self, lower: str) -> frozenset[str]:
+        """What a word is looked up by: its lemmas in Russian, the form itself otherwise."""
+        return lemmas_of(lower) if self.language == RU else frozenset({lower})
+
+
+def _with_plurals(words) -> frozenset[str]:
+    """English forms: the word and its plural (idiot, idiots; douchebag, douchebags)."""
+    forms = set()
+    for w in words:
+        forms.add(w)
+        forms.add(w + "es" if w.endswith(("s", "x", "ch", "sh")) else w + "s")
+    return frozenset(forms)
+
+
+@functools.cache
+def _lexicons() -> tuple[_Lexicon, ...]:
+    result = []
+    for language, data in lexicon.each_language(category):
+        expand = frozenset if language == RU else _with_plurals
+        result.append(
+            _Lexicon(
+                language=language,
+                rule_id=f"{language.upper()}_INSULT",
+                always=expand(data.get("always", []) + data.get("slurs", [])),
+                about_people=expand(data.get("about_people", [])),
+                person_words=frozenset(data.get("person_words", [])),
+                fillers=frozenset(data.get("fillers", [])),
+                prepositions=frozenset(data.get("linking_prepositions", [])),
+                not_forms=frozenset(data.get("not_forms", [])),
+                excused_after={k: frozenset(v) for k, v in (data.get("excused_after") or {}).items()},
+                excused_before={k: frozenset(v) for k, v in (data.get("excused_before") or {}).items()},
+            )
+        )
+    return tuple(result)
+
+
+@functools.lru_cache(maxsize=4096)
+def _numbers(lower: str) -> frozenset[str]:
+    """Grammatical numbers a Russian word may have ('sing', 'plur'); empty when it has none."""
+    return frozenset(p.tag.number for p in _morph().parse(lower) if p.tag.number)
+
+
+def _agree(lex: _Lexicon, insult: str, person: str) -> bool:
+    """Russian: "тупые сотрудники" and "продавец тупой" agree, "ножницы тупые продавец" does not."""
+    if lex.language != RU or person in ("вы", "вас", "вам", "вами"):  # polite "вы" takes either number
+        return True
+    a, b = _numbers(insult), _numbers(person)
+    return not a or not b or bool(a & b)
+
+
+def _excused(lex: _Lexicon, hit: str, words, i: int) -> bool:
+    """Idioms where a listed word is not about anyone: "защита от дурака", "guinea pig", "idiot proof"."""
+    before = lex.excused_after.get(hit)
+    if before and i > 0 and lex.keys(words[i - 1].lower) & before:
+        return True
+    after = lex.excused_before.get(hit)
+    return bool(after and i + 1 < len(words) and lex.keys(words[i + 1].lower) & after)
+
+
+def _about_a_person(lex: _Lexicon, doc, i: int, kinds: list) -> bool:
+    """Is the "about people" word at ``i`` linked to a person word within WINDOW words?"""
+    words, text = doc.words, doc.text
+    for step in (-1, 1):
+        j, past_preposition = i, False
+        for _ in range(WINDOW):
+            k = j + step
+            if not 0 <= k < len(words):
+                break
+            left, right = (words[k], words[j]) if step < 0 else (words[j], words[k])
+            if CLAUSE_BREAK_RE.search(text, left.end, right.start):
+                break
+            j = k
+            keys = lex.keys(words[k].lower) if lex.applies_to(words[k]) else frozenset()
+            if keys & lex.person_words:
+                if past_preposition or _agree(lex, words[i].lower, words[k].lower):
+                    return True
+                break
+            if keys & lex.prepositions:
+                past_preposition = True
+            elif not (keys & lex.fillers or kinds[k]):
+                break
+    return False
+
+
+def _classify(lex: _Lexicon, doc) -> list:
+    """Per word: (listed lemma, 'always' | 'about_people') or None."""
+    kinds = []
+    for word in doc.words:
+        kind = None
+        if lex.applies_to(word) and word.lower not in lex.not_forms:
+            keys = lex.keys(word.lower)
+            if hit := keys & lex.always:
+                kind = (min(hit), "always")
+            elif hit := keys & lex.about_people:
+                kind = (min(hit), "about_people")
+        kinds.append(kind)
+    return kinds
 
 
 def find(doc):
-    return ()
+    for lex in _lexicons():
+        kinds = _classify(lex, doc)
+        for i, kind in enumerate(kinds):
+            if kind is None:
+                continue
+            hit, how = kind
+            if _excused(lex, hit, doc.words, i):
+                continue
+            if how == "about_people" and not _about_a_person(lex, doc, i, kinds):
+                continue
+            word = doc.words[i]
+            yield Finding(word.start, len(word.text), category, lex.rule_id, ERROR, (), {"word": word.text})

@@ -1,6 +1,169 @@
-"""Placeholder until the rule lands."""
+"""Personal data: phone numbers, e-mails, payment card and passport numbers (errors).
+
+Marketplaces remove reviews with contacts, and a card or passport number in a public review is an
+invitation to fraud. There is nothing to suggest instead: the buyer should delete it and talk to
+the seller in the marketplace's chat.
+
+:func:`personal_data_spans` is the rule without the pipeline: it returns where the personal data
+is, so the same code can redact a review before it is stored.
+
+What is deliberately *not* personal data: body measurements and sizes ("рост 170, вес 65, ОГ 96",
+"44-46", "5'5\\" and 125 lbs"), dates, prices, and order, article or tracking numbers; the last are
+recognised by the word in front of them (``not_contact_words`` in the data files).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+import yaml
+
+from .. import lexicon
+from .base import ERROR, Finding
+
 category = "personal_data"
+
+PHONE, EMAIL, CARD, PASSPORT = "PHONE_NUMBER", "EMAIL", "CARD_NUMBER", "PASSPORT_NUMBER"
+
+# Cheap gate before the (slower) phonenumbers matcher: seven or more digits written as one number.
+PHONE_CANDIDATE_RE = re.compile(r"\d(?:[\s().-]{0,3}\d){6,}")
+# STRICT_GROUPING finds "8 (916) 123-45-67", "89161234567" and "+44 20 7946 0958" but, unlike
+# POSSIBLE/VALID, not an order number such as "1234567-0001" read as an American number.
+PHONE_LENIENCY = phonenumbers.Leniency.STRICT_GROUPING
+
+# Card numbers as people write them: 4-4-4-4(-3), Amex 4-6-5, or one run of 13-19 digits.
+CARD_RE = re.compile(
+    r"(?<![\d.,])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5}|\d{13,19})(?![\d]|[.,]\d)"
+)
+# Issuer prefixes: Mir 2, Amex/JCB 3, Visa 4, Mastercard/Maestro 5, Maestro/UnionPay 6.
+CARD_FIRST_DIGITS = "23456"
+
+_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?"
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one piece of personal data is: ``text[start:end]``, of kind ``rule_id``."""
+
+    start: int
+    end: int
+    rule_id: str
+
+
+@functools.cache
+def _tlds() -> frozenset[str]:
+    with (lexicon.DATA_DIR / "tlds.yaml").open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return frozenset(data["strong"]) | frozenset(data["weak"])
+
+
+@functools.cache
+def _all(key: str) -> tuple:
+    """One list from every language's data file, merged."""
+    return tuple(dict.fromkeys(x for _, data in lexicon.each_language(category) for x in data.get(key, [])))
+
+
+@functools.cache
+def _patterns():
+    words = "|".join(re.escape(w) for w in sorted(_all("not_contact_words"), key=len, reverse=True))
+    # The context word, then only separators, number signs or "номер"/"no." up to the number itself.
+    not_contact_before = re.compile(
+        rf"(?<!\w)(?:{words})\w*\.?(?:\s*(?:№|#|no\.?|nr\.?|номер|number|:|-))*\s*$", re.IGNORECASE
+    )
+    passports = [re.compile(p, re.IGNORECASE) for p in _all("passport_patterns")]
+    at_words = "|".join(map(re.escape, _all("email_at_words")))
+    bare_at = "|".join(map(re.escape, _all("email_bare_at_words")))
+    at = r"@" + (rf"|\s*[(\[{{]\s*(?:{at_words})\s*[)\]}}]\s*" if at_words else "") + (
+        rf"|\s+(?:{bare_at})\s+" if bare_at else ""
+    )
+    dot = r"(?:\.|\s*[(\[](?:dot|точка)[)\]]\s*)"
+    email = re.compile(
+        rf"(?<![\w.+-]){_LOCAL}(?:{at})(?P<domain>(?:{_LABEL}{dot})+(?P<tld>[^\W\d_]{{2,}}))(?![\w-])", re.IGNORECASE
+    )
+    return not_contact_before, passports, email
+
+
+def _is_reference_number(text: str, start: int) -> bool:
+    """True when the number at ``start`` follows "заказ", "арт.", "tracking" and the like."""
+    return bool(_patterns()[0].search(text, max(0, start - 40), start))
+
+
+def _regions(language: str) -> list[str]:
+    """Phone regions to read national numbers in: the review's language first, then the others."""
+    regions = [lexicon.load(language, "language").get("phone_region")]
+    regions += [lexicon.load(code, "language").get("phone_region") for code in lexicon.languages()]
+    return [r for r in dict.fromkeys(regions) if r]
+
+
+def phone_spans(text: str, language: str) -> list[Span]:
+    if not PHONE_CANDIDATE_RE.search(text):
+        return []
+    found: dict[int, Span] = {}
+    for region in _regions(language):
+        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=PHONE_LENIENCY):
+            if not _is_reference_number(text, match.start):
+                found.setdefault(match.start, Span(match.start, match.end, PHONE))
+    return list(found.values())
+
+
+def email_spans(text: str) -> list[Span]:
+    if "@" not in text and "(" not in text and "[" not in text and " " not in text:
+        return []
+    tlds = _tlds()
+    return [
+        Span(m.start(), m.end(), EMAIL)
+        for m in _patterns()[2].finditer(text)
+        if m.group("tld").lower() in tlds or "@" in m.group()
+    ]
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def card_spans(text: str) -> list[Span]:
+    spans = []
+    for m in CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if (
+            13 <= len(digits) <= 19
+            and digits[0] in CARD_FIRST_DIGITS
+            and _luhn_ok(digits)
+            and not _is_reference_number(text, m.start())
+        ):
+            spans.append(Span(m.start(), m.end(), CARD))
+    return spans
+
+
+def passport_spans(text: str) -> list[Span]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    return [
+        Span(m.start("number"), m.end("number"), PASSPORT) for pattern in _patterns()[1] for m in pattern.finditer(text)
+    ]
+
+
+def personal_data_spans(text: str, language: str) -> list[Span]:
+    """Every piece of personal data in ``text``, in text order, without overlaps.
+
+    A passport or card number wins over a phone reading of the same digits; a longer span wins
+    over a shorter one inside it.
+    """
+    candidates = passport_spans(text) + card_spans(text) + email_spans(text) + phone_spans(text, language)
+    kept: list[Span] = []
+    for span in candidates:  # in priority order: passports, cards, e-mails, phones
+        if not any(k.start < span.end and span.start < k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
 
 
 def find(doc):
-    return ()
+    for span in personal_data_spans(doc.text, doc.language):
+        yield Finding(span.start, span.end - span.start, category, span.rule_id, ERROR)

@@ -14,6 +14,7 @@ category = "shouting"
 
 SENTENCE_RE = re.compile(r"[^.!?…\n]+")
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+EDGES_RE = re.compile(r"[^\W_].*[^\W_]|[^\W_]", re.DOTALL)
 PUNCT_RUN_RE = re.compile(r"[!?]{3,}|[!?]*(?:[!?]\s+){2,}[!?]")
 STRETCH_RE = re.compile(r"([^\W\d_])\1{3,}", re.IGNORECASE)
 SIZE_RE = re.compile(r"^\d*x+[sl]$", re.IGNORECASE)  # XXXL, 4XL, XXXXS are sizes, not shouting
@@ -56,9 +57,12 @@ def _caps_sentences(text: str):
             and sum(map(len, caps)) >= MIN_CAPS_LETTERS
             and max(map(len, caps)) >= MIN_LONGEST_WORD
         ):
-            start = m.start() + len(m.group()) - len(m.group().lstrip())
-            sentence = m.group().strip()
-            yield Finding(start, len(sentence), category, "SHOUTING_CAPS", WARNING, (_calm(sentence, acronyms),))
+            # The span runs from the first to the last letter or digit: emoji and quotes around stay out.
+            inner = EDGES_RE.search(m.group())
+            sentence = inner.group()
+            yield Finding(
+                m.start() + inner.start(), len(sentence), category, "SHOUTING_CAPS", WARNING, (_calm(sentence, acronyms),)
+            )
 
 
 def _punctuation_runs(text: str):

@@ -1,0 +1,86 @@
+"""Speed of the built-in checker (``make bench``).
+
+Target (issue 2): checking a 1,000-character review in-process takes a median under 5 ms.
+Reviews are built from the real reviews in ../shared/data when present (else from a built-in
+sample), so the words are the ones the rules meet in practice. Figures are medians over many
+runs after a warm-up: these machines are noisy.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from server.checks import check
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("VESKO_EVAL_DATA", ROOT.parent / "shared" / "data"))
+TARGET_MS = 5.0
+SAMPLE = {
+    "ru": "Заказала размер 44-46, пришёл 48. Ткань тонкая, швы кривые, через неделю порвалась молния!!! "
+    "Продавец на вопрос не ответил, возврат оформила через ПВЗ. ОГ 96, рост 170. Не рекомендую. ",
+    "en": "Ordered a medium, got a large. The fabric is thin and the zipper broke after a week!!! "
+    "The seller never answered, so I returned it. I'm 5'5\" and 125 lbs. Would not buy again. ",
+}
+
+
+def reviews(language: str) -> list[str]:
+    """Real reviews of that language, or the built-in sample."""
+    name, column = {
+        "ru": ("reviews/wildberries_reviews_dev.csv", "text"),
+        "en": ("reviews/womens_clothing_reviews_dev.csv", "text"),
+    }[language]
+    path = DATA / name
+    if not path.exists():
+        return [SAMPLE[language]]
+    with path.open(encoding="utf-8", newline="") as f:
+        return [row[column] for row in csv.DictReader(f) if row[column].strip()]
+
+
+def texts_of_length(language: str, length: int, count: int) -> list[str]:
+    """``count`` different texts of exactly ``length`` characters, cut from consecutive reviews."""
+    pool, out, i = reviews(language), [], 0
+    while len(out) < count:
+        text = ""
+        while len(text) < length:
+            text += pool[i % len(pool)] + " "
+            i += 1
+        out.append(text[:length])
+    return out
+
+
+def median_ms(texts: list[str], language: str, repeat: int) -> tuple[float, float]:
+    for text in texts:  # warm-up: imports, pymorphy3, caches of the first words
+        check(text, language)
+    runs = []
+    for _ in range(repeat):
+        for text in texts:
+            start = time.perf_counter()
+            check(text, language)
+            runs.append((time.perf_counter() - start) * 1000)
+    runs.sort()
+    return statistics.median(runs), runs[int(len(runs) * 0.95)]
+
+
+def main() -> int:
+    ok = True
+    print(f"{'case':40} {'median ms':>10} {'p95 ms':>8}  target")
+    for language in ("ru", "en"):
+        for auto in (False, True):
+            texts = texts_of_length(language, 1000, 50)
+            median, p95 = median_ms(texts, "auto" if auto else language, repeat=20)
+            name = f"1,000 chars, {language}" + (", language=auto" if auto else "")
+            verdict = "ok" if median < TARGET_MS else "SLOW"
+            ok &= median < TARGET_MS
+            print(f"{name:40} {median:>10.2f} {p95:>8.2f}  < {TARGET_MS} ms {verdict}")
+    text = texts_of_length("ru", 20000, 1)
+    median, p95 = median_ms(text, "ru", repeat=20)
+    print(f"{'20,000 chars (the maximum), ru':40} {median:>10.2f} {p95:>8.2f}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
