@@ -21,7 +21,7 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "PORT": (8000, int, "Port `vesko serve` and `make run` listen on."),
     "MAX_BODY_BYTES": (262_144, int, "Largest request body accepted; larger ones get 413."),
     "RATE_LIMIT": ("120/minute;2000/hour", str, "Requests per client address for the checking endpoints (Flask-Limiter syntax); empty turns it off."),
-    "RATE_LIMIT_STORAGE": ("memory://", str, "Where rate-limit counters live: memory:// (one process) or redis://host:6379 (shared by workers)."),
+    "RATE_LIMIT_STORAGE": ("memory://", str, "Where rate-limit counters live: memory:// (per process) or a redis://host:6379 URL shared by all workers (needs the redis package)."),
     "CORS_ORIGINS": ("*", _list, "Origins allowed to call the API from a browser (comma-separated). The extension needs its own origin or *."),
     "LOG_LEVEL": ("INFO", str, "Logging level. Review text is never logged."),
 }
@@ -32,6 +32,8 @@ def from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     config = {}
     for name, (default, parse, _) in SETTINGS.items():
         raw = environ.get(f"VESKO_{name}")
-        config[name] = default if raw is None else parse(raw)
-    config["MAX_CONTENT_LENGTH"] = config["MAX_BODY_BYTES"]
+        try:
+            config[name] = default if raw is None else parse(raw)
+        except ValueError as error:
+            raise ValueError(f"VESKO_{name}={raw!r} is not valid: {error}") from None
     return config

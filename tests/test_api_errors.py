@@ -33,7 +33,7 @@ def test_wrong_method_is_405_and_says_what_is_allowed(client):
 
 
 def test_body_too_large_is_413():
-    app = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1000, "RATE_LIMIT": ""})
+    app = create_app({"TESTING": True, "MAX_BODY_BYTES": 1000, "RATE_LIMIT": ""})
     response = app.test_client().post("/api/v1/check", json={"text": "а" * 2000})
     body = assert_error_shape(response, 413)
     assert "1000" in body["message"]
