@@ -79,3 +79,8 @@ def test_browser_extensions_may_call_the_api(client):
         "/api/v1/check", json={"text": "Норм"}, headers={"Origin": "chrome-extension://abcdefghijklmnop"}
     )
     assert response.headers["Access-Control-Allow-Origin"] in {"*", "chrome-extension://abcdefghijklmnop"}
+
+
+def test_the_service_root_leads_to_the_docs(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/api/docs")

@@ -17,6 +17,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/api/v1/health", timeout=1) as response:
+                assert json.loads(response.read())["status"] == "ok"
+                return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the server at {url} did not come up")
+            time.sleep(0.1)
+
+
 @pytest.fixture(scope="module")
 def server_url():
     port = _free_port()
@@ -24,19 +37,11 @@ def server_url():
     process = subprocess.Popen(
         [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "server:create_app()"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/v1/health", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(process.stderr.read().decode())
-                time.sleep(0.1)
+        wait_until_healthy(url, process)
         yield url
     finally:
         process.terminate()
@@ -62,3 +67,14 @@ def test_buyer_checks_a_review_over_http(server_url):
 def test_broken_json_over_http_gets_the_error_shape(server_url):
     status, body = post(f"{server_url}/api/v1/check", b'{"text": ')
     assert status == 400 and body["code"] == 400 and body["message"]
+
+
+def test_vesko_serve_runs_the_development_server():
+    port = _free_port()
+    vesko = Path(sys.executable).with_name("vesko")
+    process = subprocess.Popen([str(vesko), "serve", "--port", str(port)], stderr=subprocess.DEVNULL)
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", process)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
