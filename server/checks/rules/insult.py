@@ -33,6 +33,8 @@ category = "insult"
 
 # How far (in words) an "about people" word may be from the person it is about.
 WINDOW = 3
+# How far back a first-person word ("я", "I", "look") makes a name-calling word self-deprecation.
+SELF_WINDOW = 4
 # Text between two words that ends the clause: the link between an insult and a person stops there.
 CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]…\n\"«»]")
 
@@ -43,10 +45,12 @@ RU = "ru"
 class _Lexicon:
     language: str
     rule_id: str
-    always: frozenset[str]
-    about_people: frozenset[str]
+    always: dict  # form or lemma -> the listed word
+    about_people: dict
+    prefixes: frozenset[str]  # first two letters of listed words: other words skip lemmatisation
     person_words: frozenset[str]
     fillers: frozenset[str]
+    self_words: frozenset[str]
     prepositions: frozenset[str]
     not_forms: frozenset[str]
     excused_after: dict
@@ -60,28 +64,36 @@ class _Lexicon:
         return lemmas_of(lower) if self.language == RU else frozenset({lower})
 
 
-def _with_plurals(words) -> frozenset[str]:
+def _as_is(words) -> dict:
+    return {w: w for w in words}
+
+
+def _with_plurals(words) -> dict:
     """English forms: the word and its plural (idiot, idiots; douchebag, douchebags)."""
-    forms = set()
+    forms = {}
     for w in words:
-        forms.add(w)
-        forms.add(w + "es" if w.endswith(("s", "x", "ch", "sh")) else w + "s")
-    return frozenset(forms)
+        forms[w] = w
+        forms[w + "es" if w.endswith(("s", "x", "ch", "sh")) else w + "s"] = w
+    return forms
 
 
 @functools.cache
 def _lexicons() -> tuple[_Lexicon, ...]:
     result = []
     for language, data in lexicon.each_language(category):
-        expand = frozenset if language == RU else _with_plurals
+        expand = _as_is if language == RU else _with_plurals
+        always = expand(data.get("always", []) + data.get("slurs", []))
+        about_people = expand(data.get("about_people", []))
         result.append(
             _Lexicon(
                 language=language,
                 rule_id=f"{language.upper()}_INSULT",
-                always=expand(data.get("always", []) + data.get("slurs", [])),
-                about_people=expand(data.get("about_people", [])),
+                always=always,
+                about_people=about_people,
+                prefixes=frozenset(w[:2] for w in (*always, *about_people)),
                 person_words=frozenset(data.get("person_words", [])),
                 fillers=frozenset(data.get("fillers", [])),
+                self_words=frozenset(data.get("self_words", [])),
                 prepositions=frozenset(data.get("linking_prepositions", [])),
                 not_forms=frozenset(data.get("not_forms", [])),
                 excused_after={k: frozenset(v) for k, v in (data.get("excused_after") or {}).items()},
@@ -114,6 +126,26 @@ def _excused(lex: _Lexicon, hit: str, words, i: int) -> bool:
     return bool(after and i + 1 < len(words) and lex.keys(words[i + 1].lower) & after)
 
 
+def _same_clause_before(doc, i: int, count: int):
+    """Up to ``count`` words before word ``i`` in the same clause, nearest first."""
+    words, text = doc.words, doc.text
+    for k in range(i - 1, max(-1, i - 1 - count), -1):
+        if CLAUSE_BREAK_RE.search(text, words[k].end, words[k + 1].start):
+            return
+        yield words[k]
+
+
+def _about_oneself(lex: _Lexicon, doc, i: int) -> bool:
+    """"я дура, что купила", "I look like an idiot in it": the buyer calls themselves names."""
+    for word in _same_clause_before(doc, i, SELF_WINDOW):
+        keys = lex.keys(word.lower)
+        if keys & lex.person_words:
+            return False
+        if keys & lex.self_words:
+            return True
+    return False
+
+
 def _about_a_person(lex: _Lexicon, doc, i: int, kinds: list) -> bool:
     """Is the "about people" word at ``i`` linked to a person word within WINDOW words?"""
     words, text = doc.words, doc.text
@@ -144,12 +176,13 @@ def _classify(lex: _Lexicon, doc) -> list:
     kinds = []
     for word in doc.words:
         kind = None
-        if lex.applies_to(word) and word.lower not in lex.not_forms:
-            keys = lex.keys(word.lower)
-            if hit := keys & lex.always:
-                kind = (min(hit), "always")
-            elif hit := keys & lex.about_people:
-                kind = (min(hit), "about_people")
+        lower = word.lower
+        if lower[:2] in lex.prefixes and lower not in lex.not_forms and lex.applies_to(word):
+            keys = lex.keys(lower)
+            if hit := keys & lex.always.keys():
+                kind = (lex.always[min(hit)], "always")
+            elif hit := keys & lex.about_people.keys():
+                kind = (lex.about_people[min(hit)], "about_people")
         kinds.append(kind)
     return kinds
 
@@ -161,7 +194,7 @@ def find(doc):
             if kind is None:
                 continue
             hit, how = kind
-            if _excused(lex, hit, doc.words, i):
+            if _excused(lex, hit, doc.words, i) or _about_oneself(lex, doc, i):
                 continue
             if how == "about_people" and not _about_a_person(lex, doc, i, kinds):
                 continue

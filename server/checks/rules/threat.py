@@ -1,6 +1,93 @@
-"""Placeholder until the rule lands."""
+"""Threats of violence or harm against a person or their property (errors).
+
+"Убью", "я тебя найду", "вам не жить", "голову оторву", "сожгу ваш склад"; "I will kill you",
+"I know where you live", "I'm going to burn your store". A threat gets the review removed and the
+account blocked, so the buyer is told to state the facts and the legal route instead.
+
+Patterns are data (``data/<lang>/threat.yaml``): first-person verbs with the object that makes them a
+threat (a person, "you", a body part, the seller's property), within a few words on either side, and
+fixed phrases. Ordinary verbs need their object ("найду тебя", not "найду другого продавца"); legal and
+consumer steps ("подам в суд", "I'll file a chargeback") and figures of speech with the product as the
+subject ("куртка меня убила", "this battery kills me") are not threats and have no pattern.
+The span is the whole threat phrase. Every language's patterns are checked; the message follows the
+review's language.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import lexicon
+from .base import ERROR, Finding
+
 category = "threat"
+
+# A word between the verb and its object ("я тебя из-под земли достану", "beat the crap out of you").
+_GAP_WORD = r"[\w-]+\s+"
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _apostrophes(pattern: str) -> str:
+    """Data files write the apostrophe as ’; texts use both ’ and '."""
+    return pattern.replace("’", "['’]")
+
+
+def _verb_pattern(subject: str, entry: dict, objects: dict) -> str:
+    verbs = "|".join(entry["verbs"])
+    verb = rf"\b(?:{verbs})\b"
+    obj = objects[entry["object"]]
+    before = rf"(?:{obj}\s+(?:{_GAP_WORD}){{0,{entry.get('gap_before', 0)}}}?)"
+    after = rf"(?:\s+(?:{_GAP_WORD}){{0,{entry.get('gap_after', 0)}}}?{obj})"
+    if entry.get("object_optional"):
+        body = rf"{before}?{verb}{after}?"
+    elif "gap_before" in entry:
+        body = rf"(?:{before}{verb}|{verb}{after})"
+    else:
+        body = rf"{verb}{after}"
+    not_after = entry.get("not_followed_by")
+    tail = rf"(?!\w)(?!\s+(?:{not_after})\b)" if not_after else r"(?!\w)"
+    return rf"\b{subject}{body}{tail}"
+
+
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(_apostrophes(pattern), FLAGS)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern | None, re.Pattern], ...]:
+    """(rule_id, trigger, pattern) for every language's verbs and phrases.
+
+    A verb pattern with an optional object before the verb is slow to try at every position, so it
+    runs only when its cheap trigger (the bare verbs) occurs in the text at all.
+    """
+    result = []
+    for language, data in lexicon.each_language(category):
+        rule_id = f"{language.upper()}_THREAT"
+        subject, objects = data.get("subject", ""), data.get("objects", {})
+        for entry in data.get("verbs", []):
+            trigger = _compile(rf"\b(?:{'|'.join(entry['verbs'])})\b")
+            result.append((rule_id, trigger, _compile(_verb_pattern(subject, entry, objects))))
+        result += [(rule_id, None, _compile(phrase)) for phrase in data.get("phrases", [])]
+    return tuple(result)
+
+
+@functools.cache
+def _prefilter() -> re.Pattern:
+    """One pass that tells whether any threat can be in the text: most reviews have none."""
+    parts = [(trigger or pattern).pattern for _, trigger, pattern in _patterns()]
+    return re.compile("|".join(f"(?:{p})" for p in parts), FLAGS)
 
 
 def find(doc):
-    return ()
+    if not _prefilter().search(doc.text):
+        return
+    taken: list[tuple[int, int]] = []
+    for rule_id, trigger, pattern in _patterns():
+        if trigger is not None and not trigger.search(doc.text):
+            continue
+        for m in pattern.finditer(doc.text):
+            start, end = m.span()
+            if end == start or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            yield Finding(start, end - start, category, rule_id, ERROR, (), {"phrase": m.group()})
