@@ -1,6 +1,150 @@
-"""Placeholder until the rule lands."""
+"""Links: URLs, bare domains and social or messenger handles (errors).
+
+Marketplaces do not publish reviews with links or contacts, so there is nothing to suggest
+instead: the buyer should remove it. Three kinds, each with its own advice:
+
+- ``LINK_URL``: anything with a scheme or ``www.`` ("https://clck.ru/3A", "www.shop.com");
+- ``LINK_DOMAIN``: a bare domain in a known zone ("example.ru", "сайт.рф", "vk.cc/xyz");
+- ``LINK_HANDLE``: "@username", a profile link ("t.me/shop", "vk.com/id123") or a handle after a
+  messenger word ("телеграм: ivan_petrov").
+
+E-mail addresses are personal data, not links: their domain is never reported here. A phone after
+"whatsapp" is personal data too. What keeps ordinary text out: the zone list (``data/tlds.yaml``)
+leaves out words and file extensions, a domain needs two characters before the dot (not "т.е.",
+"г.Москва") and a zone not written Like-This ("хорошая.Советую", "it.So" are missing spaces).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import yaml
+
+from .. import lexicon
+from .base import ERROR, Finding
+from .personal_data import email_spans
+
 category = "link"
+
+URL, DOMAIN, HANDLE = "LINK_URL", "LINK_DOMAIN", "LINK_HANDLE"
+
+URL_RE = re.compile(r"(?<![\w@.])(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»]+", re.IGNORECASE)
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+# A chain of labels ending in letters, with an optional path; never after "@" (an e-mail) or a dot.
+DOMAIN_RE = re.compile(
+    rf"(?<![\w@.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[^\W\d_]{{2,}}))(?![\w@-])(?P<path>/[^\s<>\"'«»]*)?"
+)
+AT_HANDLE_RE = re.compile(r"(?<![\w@.+-])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,30}[A-Za-z0-9_])?)")
+HANDLE_TOKEN = r"@?[A-Za-z][A-Za-z0-9_.]{1,31}[A-Za-z0-9_]"
+# Punctuation that ends a sentence rather than a link: "см. example.ru/sale." or "(www.site.com)".
+TRAILING = ".,;:!?)]}»\"'…"
+
+
+@functools.cache
+def tld_data() -> dict:
+    """``data/tlds.yaml``: zone lists shared by all languages."""
+    with (lexicon.DATA_DIR / "tlds.yaml").open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return {key: frozenset(data[key]) for key in ("strong", "weak", "short_hosts", "social_hosts")}
+
+
+@functools.cache
+def _messenger_handle_re() -> re.Pattern:
+    """The pattern "<messenger word>[:] [connector] <handle>", with the words of every language."""
+    words, connectors, possessives = [], [], []
+    for _, data in lexicon.each_language(category):
+        words += data.get("messenger_words", [])
+        possessives += data.get("possessives", [])
+        connectors += [re.escape(c).replace(r"\ ", r"\s+") for c in data.get("connectors", [])]
+    connectors.sort(key=len, reverse=True)
+    return re.compile(
+        rf"(?<!\w)(?P<own>(?:{'|'.join(possessives)})\s+)?(?:{'|'.join(words)})"
+        rf"(?:\s*(?P<colon>[:—–-])\s*|\s+)(?P<connector>(?:{'|'.join(connectors)})\s+(?:[:—–-]\s*)?)?"
+        rf"(?P<handle>{HANDLE_TOKEN})(?![\w@])",
+        re.IGNORECASE,
+    )
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """The end of a link without the sentence punctuation stuck to it (keeps balanced brackets)."""
+    while end > start and text[end - 1] in TRAILING:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def _url_spans(text: str):
+    for m in URL_RE.finditer(text):
+        end = _trim(text, m.start(), m.end())
+        if end - m.start() > len("www.x"):
+            yield m.start(), end, URL
+
+
+def _is_domain(host: str, tld: str, path: str) -> bool:
+    zones = tld_data()
+    lower_tld = tld.lower()
+    if tld != lower_tld and tld != tld.upper():  # "хорошая.Советую", "it.So": a missing space
+        return False
+    if lower_tld not in zones["strong"] and not (lower_tld in zones["weak"] and len(path) > 1):
+        return False
+    first_label = host.split(".", 1)[0]
+    if len(first_label) < 2 and host.lower() not in zones["short_hosts"]:
+        return False  # "т.е.", "г.Москва", "и.т.д"
+    return any(ch.isalpha() for ch in host[: -len(tld)])
+
+
+def _domain_spans(text: str):
+    social = tld_data()["social_hosts"]
+    for m in DOMAIN_RE.finditer(text):
+        path = m.group("path") or ""
+        if not _is_domain(m.group("host"), m.group("tld"), path):
+            continue
+        end = _trim(text, m.start(), m.end())
+        has_profile = end > m.end("host") + 1
+        yield m.start(), end, HANDLE if has_profile and m.group("host").lower() in social else DOMAIN
+
+
+def _handle_spans(text: str):
+    if "@" in text:
+        for m in AT_HANDLE_RE.finditer(text):
+            name = m.group("name").rstrip(".")
+            if any(ch.isalpha() for ch in name) and len(name) >= 2:
+                yield m.start(), m.start() + 1 + len(name), HANDLE
+    for m in _messenger_handle_re().finditer(text):
+        handle = m.group("handle").rstrip(".")
+        if _looks_like_handle(handle, bool(m.group("colon") and not m.group("connector")), bool(m.group("own"))):
+            yield m.start(), m.start("handle") + len(handle), HANDLE
+
+
+def _looks_like_handle(token: str, after_colon: bool, after_possessive: bool) -> bool:
+    """A name after a messenger word is a handle only when it looks like one.
+
+    "_" or a digit ("ivan_petrov", "shop24") always; a lower-case name right after a colon
+    ("IG: shopname", "инст: anna.style");
+    a dotted name ("anna.style") after "my insta"/"моя инста". Not "Twitter: At the" or
+    "twitter is bitch.Get" (a missing space).
+    """
+    if token.startswith("@") or re.search(r"[_\d]", token):
+        return True
+    if after_colon and token.islower():
+        return True
+    return after_possessive and token.islower() and "." in token
+
+
+def link_spans(text: str) -> list[tuple[int, int, str]]:
+    """``[(start, end, rule_id)]`` of every link in ``text``, in text order, without overlaps."""
+    taken = [(s.start, s.end) for s in email_spans(text)]  # an e-mail's domain is not a link
+    spans = []
+    # Longest first, so "https://vk.com/id1" is one URL, not also a domain and a handle inside it.
+    candidates = sorted([*_url_spans(text), *_domain_spans(text), *_handle_spans(text)], key=lambda s: s[0] - s[1])
+    for start, end, rule_id in candidates:
+        if not any(a < end and start < b for a, b in taken):
+            taken.append((start, end))
+            spans.append((start, end, rule_id))
+    return sorted(spans)
 
 
 def find(doc):
-    return ()
+    for start, end, rule_id in link_spans(doc.text):
+        yield Finding(start, end - start, category, rule_id, ERROR)
