@@ -19,6 +19,8 @@ import yaml
 from . import lexicon
 
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+# Addresses, e-mails and handles are Latin whatever the review's language: they do not vote.
+ADDRESS_RE = re.compile(r"\S*(?:://|www\.|@)\S*|\S+\.[a-zа-я]{2,}/\S*", re.IGNORECASE)
 CYRILLIC = "cyrillic"
 LATIN = "latin"
 
@@ -75,7 +77,7 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, froz
 
 def detect(text: str, fallback: str = "ru") -> str:
     """Language code of ``text``; ``fallback`` when the text has no words at all (")))", "5/5")."""
-    words = LETTER_WORD_RE.findall(text.lower())
+    words = LETTER_WORD_RE.findall(ADDRESS_RE.sub(" ", text.lower()))
     if not words:
         return fallback
     profiles = _profiles()
