@@ -5,6 +5,8 @@ The checker is a pipeline of small rule modules (``server/checks/rules``) that s
 """
 from __future__ import annotations
 
+import bisect
+
 from .document import Document
 from .language import UnsupportedLanguage, detect
 from .lexicon import languages, load
@@ -25,24 +27,51 @@ def resolve_language(text: str, language: str = "auto") -> str:
     return language
 
 
+class _KeptSpans:
+    """Kept findings by category; within a category they never overlap, so a bisect finds neighbours."""
+
+    def __init__(self):
+        self._by_category: dict[str, tuple[list[int], list[int]]] = {}
+
+    def _neighbour(self, starts: list[int], ends: list[int], offset: int) -> tuple[int, int] | None:
+        """The kept span starting last at or before ``offset``, if any."""
+        i = bisect.bisect_right(starts, offset) - 1
+        return (starts[i], ends[i]) if i >= 0 else None
+
+    def admits(self, f: Finding) -> bool:
+        for category, (starts, ends) in self._by_category.items():
+            before = self._neighbour(starts, ends, f.offset)
+            if before and before[1] >= f.end:
+                return False  # wholly covered by a finding kept earlier (as severe or longer)
+            if category == f.category:
+                if before and before[1] > f.offset:
+                    return False
+                after = bisect.bisect_right(starts, f.offset)
+                if after < len(starts) and starts[after] < f.end:
+                    return False
+        return True
+
+    def add(self, f: Finding) -> None:
+        starts, ends = self._by_category.setdefault(f.category, ([], []))
+        i = bisect.bisect_right(starts, f.offset)
+        starts.insert(i, f.offset)
+        ends.insert(i, f.end)
+
+
 def find(doc: Document) -> list[Finding]:
     """Every rule's findings, without duplicates, in text order.
 
     A finding is dropped when an already kept finding of the same category overlaps it, or when a
-    kept finding at least as severe covers its whole span (an e-mail is personal data, not also a
-    link). Severe and long findings are kept first.
+    kept finding covers its whole span (an e-mail is personal data, not also a link). Severe and long
+    findings are kept first.
     """
     candidates = [f for rule in RULES for f in rule.find(doc)]
     candidates.sort(key=lambda f: (SEVERITY_RANK[f.severity], -f.length, f.offset))
-    kept: list[Finding] = []
+    kept, spans = [], _KeptSpans()
     for f in candidates:
-        if any(
-            (k.category == f.category and k.offset < f.end and f.offset < k.end)
-            or (k.offset <= f.offset and f.end <= k.end)
-            for k in kept
-        ):
-            continue
-        kept.append(f)
+        if spans.admits(f):
+            spans.add(f)
+            kept.append(f)
     kept.sort(key=lambda f: (f.offset, SEVERITY_RANK[f.severity], f.length))
     return kept
 

@@ -20,7 +20,12 @@ from . import lexicon
 
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 # Addresses, e-mails and handles are Latin whatever the review's language: they do not vote.
-ADDRESS_RE = re.compile(r"\S*(?:://|www\.|@)\S*|\S+\.[a-zа-я]{2,}/\S*", re.IGNORECASE)
+# (Checked token by token: one regex over the whole text would backtrack quadratically on long words.)
+ADDRESS_RE = re.compile(r"://|www\.|@|\.[a-zа-я]{2,}/", re.IGNORECASE)
+
+
+def _without_addresses(text: str) -> str:
+    return " ".join(token for token in text.split() if not ADDRESS_RE.search(token))
 CYRILLIC = "cyrillic"
 LATIN = "latin"
 
@@ -77,7 +82,7 @@ def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, froz
 
 def detect(text: str, fallback: str = "ru") -> str:
     """Language code of ``text``; ``fallback`` when the text has no words at all (")))", "5/5")."""
-    words = LETTER_WORD_RE.findall(ADDRESS_RE.sub(" ", text.lower()))
+    words = LETTER_WORD_RE.findall(_without_addresses(text.lower()))
     if not words:
         return fallback
     profiles = _profiles()
