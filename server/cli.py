@@ -27,6 +27,10 @@ def _width(text: str) -> int:
     )
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun if count != 1 else noun[:-1]}"
+
+
 def _report(text: str, result: dict) -> str:
     """Each finding with its line, the span underlined, and the advice."""
     lines = text.split("\n")
@@ -47,7 +51,8 @@ def _report(text: str, result: dict) -> str:
             out.append("    → " + " | ".join(r or "(remove)" for r in m["replacements"]))
     s = result["summary"]
     verdict = "publishable" if s["publishable"] else "not publishable"
-    out.append(f"{s['errors']} errors, {s['warnings']} warnings, {s['hints']} hints: {verdict} ({result['language']})")
+    counts = ", ".join(_plural(s[key], key) for key in ("errors", "warnings", "hints"))
+    out.append(f"{counts}: {verdict} ({result['language']})")
     return "\n".join(out)
 
 

@@ -50,7 +50,7 @@ class Document:
 
 
 @functools.cache
-def _morph():
+def morph():
     import pymorphy3  # loaded on first use: ~40 ms and ~15 MB, not needed for English-only texts
 
     return pymorphy3.MorphAnalyzer()
@@ -60,8 +60,8 @@ def _morph():
 def lemmas_of(lower: str) -> frozenset[str]:
     if not CYRILLIC_RE.search(lower):
         return frozenset({lower})
-    return frozenset(p.normal_form.replace("ё", "е") for p in _morph().parse(lower)) | {lower}
+    return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(lower)) | {lower}
 
 
 def is_known_russian_word(lower: str) -> bool:
-    return _morph().word_is_known(lower)
+    return morph().word_is_known(lower)

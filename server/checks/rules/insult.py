@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import _morph, lemmas_of
+from ..document import morph, lemmas_of
 from .base import ERROR, Finding
 
 category = "insult"
@@ -106,7 +106,7 @@ def _lexicons() -> tuple[_Lexicon, ...]:
 @functools.lru_cache(maxsize=4096)
 def _numbers(lower: str) -> frozenset[str]:
     """Grammatical numbers a Russian word may have ('sing', 'plur'); empty when it has none."""
-    return frozenset(p.tag.number for p in _morph().parse(lower) if p.tag.number)
+    return frozenset(p.tag.number for p in morph().parse(lower) if p.tag.number)
 
 
 def _agree(lex: _Lexicon, insult: str, person: str) -> bool:

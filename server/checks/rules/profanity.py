@@ -204,15 +204,15 @@ def _inflected(form: str, lemmas: dict) -> str | None:
     """The neutral word for ``form`` put in the same case, number and gender (хуёвая → плохая)."""
     if not normalize.has_cyrillic(form) or not any(lemma in lemmas for lemma in lemmas_of(form)):
         return None
-    from ..document import _morph  # pymorphy is only needed for the rare word that has a rewording
+    from ..document import morph  # pymorphy is only needed for the rare word that has a rewording
 
-    for parse in _morph().parse(form):
+    for parse in morph().parse(form):
         neutral = lemmas.get(parse.normal_form.replace("ё", "е"))
         if neutral is None:
             continue
         tag = parse.tag
         grammemes = {g for g in (tag.case, tag.number, tag.gender, tag.tense, tag.person) if g}
-        target = _morph().parse(neutral)[0].inflect(grammemes) if grammemes else None
+        target = morph().parse(neutral)[0].inflect(grammemes) if grammemes else None
         return target.word if target else neutral
     return None
 
