@@ -23,3 +23,13 @@ def check_review(client):
         return response.get_json()
 
     return send
+
+
+@pytest.fixture
+def languagetool_server():
+    """A replaying LanguageTool server on a free local port (see tests/languagetool_replay.py)."""
+    from tests.languagetool_replay import ReplayServer
+
+    server = ReplayServer()
+    yield server
+    server.close()

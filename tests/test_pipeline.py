@@ -9,7 +9,10 @@ def spans(text):
 
 
 def test_the_categories_are_the_public_contract():
-    assert CATEGORIES == ("profanity", "insult", "threat", "personal_data", "link", "advertising", "shouting")
+    assert CATEGORIES == (
+        "profanity", "insult", "threat", "personal_data", "link", "advertising", "shouting",
+        "spelling", "accusation", "vague", "grammar", "punctuation", "style",
+    )
 
 
 def test_an_email_is_personal_data_and_not_also_a_link():

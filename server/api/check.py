@@ -25,6 +25,6 @@ class Check(MethodView):
     def post(self, args):
         """Find what gets a review removed: profanity, insults, threats, personal data, links, ads, shouting."""
         try:
-            return checks.check(args["text"], args["language"])
+            return checks.check(args["text"], args["language"], current_app.extensions["vesko.languagetool"])
         except checks.UnsupportedLanguage as error:
             abort(422, message=str(error), errors={"language": [str(error)]})

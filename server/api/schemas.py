@@ -34,7 +34,7 @@ class MatchSchema(Schema):
     severity = fields.String(required=True, metadata={"enum": list(SEVERITIES)})
     message = fields.String(required=True, metadata={"description": "What to do, in the review's language."})
     replacements = fields.List(fields.String(), required=True)
-    source = fields.String(required=True, metadata={"example": "vesko"})
+    source = fields.String(required=True, metadata={"enum": ["vesko", "languagetool"]})
 
 
 class SummarySchema(Schema):
@@ -44,7 +44,19 @@ class SummarySchema(Schema):
     publishable = fields.Boolean(required=True, metadata={"description": "False while any error remains."})
 
 
+ENGINE_STATES = ("ok", "unavailable", "off")
+
+
+class EnginesSchema(Schema):
+    vesko = fields.String(required=True, metadata={"enum": ["ok"]})
+    languagetool = fields.String(
+        required=True,
+        metadata={"enum": list(ENGINE_STATES), "description": "off unless VESKO_LANGUAGETOOL is set; unavailable when it did not answer in time."},
+    )
+
+
 class CheckResponseSchema(Schema):
     language = fields.String(required=True)
     matches = fields.List(fields.Nested(MatchSchema), required=True)
     summary = fields.Nested(SummarySchema, required=True)
+    engines = fields.Nested(EnginesSchema, required=True)

@@ -8,15 +8,17 @@ from __future__ import annotations
 import bisect
 
 from .document import Document
+from .languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolEngine
 from .language import UnsupportedLanguage, detect
 from .lexicon import languages, load
 from .rules import RULES
 from .rules.base import ERROR, HINT, SEVERITY_RANK, WARNING, Finding
 
-__all__ = ["check", "find", "languages", "UnsupportedLanguage", "CATEGORIES"]
+__all__ = ["check", "find", "languages", "UnsupportedLanguage", "CATEGORIES", "LanguageToolEngine"]
 
-#: The stable public category ids (listed in the README).
-CATEGORIES = tuple(rule.category for rule in RULES)
+#: The stable public category ids (listed in the README): the built-in rules' and LanguageTool's.
+CATEGORIES = tuple(rule.category for rule in RULES) + LANGUAGETOOL_CATEGORIES
+NO_LANGUAGETOOL = LanguageToolEngine()
 
 
 def resolve_language(text: str, language: str = "auto") -> str:
@@ -58,14 +60,20 @@ class _KeptSpans:
         ends.insert(i, f.end)
 
 
-def find(doc: Document) -> list[Finding]:
-    """Every rule's findings, without duplicates, in text order.
+def find(doc: Document, extra: list[Finding] = ()) -> list[Finding]:
+    """Every rule's findings (and ``extra`` ones from another engine), without duplicates, in text order.
 
     A finding is dropped when an already kept finding of the same category overlaps it, or when a
     kept finding covers its whole span (an e-mail is personal data, not also a link). Severe and long
-    findings are kept first.
+    findings are kept first. Where LanguageTool flags a word's spelling, its suggestion wins over ours.
     """
     candidates = [f for rule in RULES for f in rule.find(doc)]
+    if extra:
+        their_spelling = _KeptSpans()
+        for f in extra:
+            if f.category == "spelling" and their_spelling.admits(f):
+                their_spelling.add(f)
+        candidates = [f for f in candidates if f.category != "spelling" or their_spelling.admits(f)] + list(extra)
     candidates.sort(key=lambda f: (SEVERITY_RANK[f.severity], -f.length, f.offset))
     kept, spans = [], _KeptSpans()
     for f in candidates:
@@ -78,14 +86,23 @@ def find(doc: Document) -> list[Finding]:
 
 def message(language: str, finding: Finding) -> str:
     """The finding's advice in the review's language, from ``data/<language>/<category>.yaml``."""
+    if finding.message is not None:
+        return finding.message
     messages = load(language, finding.category).get("messages", {})
     return messages[finding.rule_id].format(**finding.params)
 
 
-def check(text: str, language: str = "auto") -> dict:
-    """Check a review; returns ``{"language", "matches", "summary"}`` (see the README)."""
+def check(text: str, language: str = "auto", languagetool: LanguageToolEngine | None = None) -> dict:
+    """Check a review; returns ``{"language", "matches", "summary", "engines"}`` (see the README).
+
+    ``languagetool``: an engine to ask as well (the service passes the configured one); it is asked in the
+    background while the built-in rules run, and never delays the answer past its timeout.
+    """
     language = resolve_language(text, language)
-    findings = find(Document(text, language))
+    pending = (languagetool or NO_LANGUAGETOOL).start(text, language)
+    doc = Document(text, language)
+    languagetool_status, their_findings = pending.result()
+    findings = find(doc, their_findings)
     matches = [
         {
             "offset": f.offset,
@@ -95,7 +112,7 @@ def check(text: str, language: str = "auto") -> dict:
             "severity": f.severity,
             "message": message(language, f),
             "replacements": list(f.replacements),
-            "source": "vesko",
+            "source": f.source,
         }
         for f in findings
     ]
@@ -106,4 +123,5 @@ def check(text: str, language: str = "auto") -> dict:
         "hints": counts[HINT],
         "publishable": counts[ERROR] == 0,
     }
-    return {"language": language, "matches": matches, "summary": summary}
+    engines = {"vesko": "ok", "languagetool": languagetool_status}
+    return {"language": language, "matches": matches, "summary": summary, "engines": engines}

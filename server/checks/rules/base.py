@@ -26,6 +26,9 @@ class Finding:
     replacements: tuple[str, ...] = ()
     # Values substituted into the message template, e.g. {"word": "..."}.
     params: dict = field(default_factory=dict, compare=False, hash=False)
+    # Engines other than Vesko's rules (LanguageTool) bring their own message; ours come from the data files.
+    message: str | None = field(default=None, compare=False)
+    source: str = "vesko"
 
     @property
     def end(self) -> int:
