@@ -38,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     logging.basicConfig(level=app.config["LOG_LEVEL"])
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
 
     api.init_app(app)
     errors.init_app(app)  # after api.init_app: replaces flask-smorest's error handler with ours

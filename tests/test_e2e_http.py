@@ -1,51 +1,19 @@
 """End to end over real HTTP: the service as `make run` starts it (gunicorn), a client sending reviews."""
 import json
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/v1/health", timeout=1) as response:
-                assert json.loads(response.read())["status"] == "ok"
-                return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the server at {url} did not come up")
-            time.sleep(0.1)
+from tests.live_service import running
 
 
 @pytest.fixture(scope="module")
 def server_url():
-    port = _free_port()
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "server:create_app()"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+    with running() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def post(url, body: bytes, content_type="application/json"):
@@ -70,11 +38,7 @@ def test_broken_json_over_http_gets_the_error_shape(server_url):
 
 
 def test_vesko_serve_runs_the_development_server():
-    port = _free_port()
     vesko = Path(sys.executable).with_name("vesko")
-    process = subprocess.Popen([str(vesko), "serve", "--port", str(port)], stderr=subprocess.DEVNULL)
-    try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", process)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running([str(vesko), "serve", "--port", "{port}"]) as url:
+        with urllib.request.urlopen(f"{url}/api/v1/health", timeout=5) as response:
+            assert json.loads(response.read())["status"] == "ok"

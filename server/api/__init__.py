@@ -1,4 +1,4 @@
-"""The HTTP API: one blueprint per resource, registered under /api/v1."""
-from . import check, health
+"""The HTTP API: one blueprint per resource, under /api/v1, and LanguageTool's API under /v2."""
+from . import check, health, languagetool_compat
 
-BLUEPRINTS = (health.blp, check.blp)
+BLUEPRINTS = (health.blp, check.blp, languagetool_compat.blp)
