@@ -42,3 +42,10 @@ def test_the_cli_example_prints_what_the_readme_shows(tmp_path):
     shown = session[session.index("$ vesko check review.txt") + 1 : session.index("$ echo $?")]
     assert result.output.splitlines() == shown
     assert str(result.exit_code) == session[-1]
+
+
+def test_every_setting_is_in_the_configuration_table():
+    from server.config import SETTINGS
+
+    for name in SETTINGS:
+        assert f"| `VESKO_{name}` |" in README
