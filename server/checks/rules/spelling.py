@@ -1,0 +1,323 @@
+"""Spelling: words no dictionary knows, with suggestions (warnings), offline.
+
+Only words in the review's own script are checked: Cyrillic words in a Russian review, Latin words
+in an English one (Xiaomi in a Russian review is a brand, not a typo). A word is *known* when
+pymorphy3 knows it (Russian, every inflected form, ё = е) or when it is in pyspellchecker's English
+frequency dictionary (inflected forms and contractions included), or in the language's
+``spelling.yaml`` (marketplace slang, sizes, units, abbreviations). Suggestions come from symspellpy
+over a frequency list of correct forms (``data/ru/spelling_words.txt.gz``, built by
+``scripts/build_spelling_data.py``; pyspellchecker's list for English), best first.
+
+Real reviews are informal, so the rule stays quiet on whatever is more likely a name, a size or
+slang than a typo: words with digits or masks, words of one or two letters, all-caps acronyms,
+capitalised words inside a sentence (brands, models), hashtags and handles, words in links, and
+unknown words with no close known word (a typo is nearly always one or two keystrokes from a word).
+Dictionaries load on first use; decisions are cached per word.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import lexicon, normalize
+from ..document import Word, morph
+from . import profanity
+from .base import WARNING, Finding
+
+category = "spelling"
+
+RULE_IDS = {"ru": "RU_SPELLING", "en": "EN_SPELLING"}
+RU_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "ru" / "spelling_words.txt.gz"
+MAX_SUGGESTIONS = 3
+MIN_LENGTH = 3
+# A text with more unknown words than this is not prose a spell checker helps with (or is hostile):
+# stop there, so that the work per text stays bounded (~0.3 ms a look-up).
+MAX_UNKNOWN_WORDS = 60
+MAX_LENGTH = 40  # longer tokens are no words a buyer meant to spell (and would make look-ups slow)
+EN_SUGGESTION_WORDS = 80_000
+RU_LONG_WORD = 10
+# Links and addresses: their words are the link rule's business, not spelling's.
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ru|com|net|org|рф)\b\S*", re.IGNORECASE)
+# Characters that make a token something other than a plain word: digits (5см, 34b, iPhone13),
+# masks and dots (бл*ть, ozon.ru), underscores (user_name).
+NOT_A_PLAIN_WORD_RE = re.compile(r"[\d*#@$%._]")
+# Sentences run together without a space after the full stop: "ровные.Смотрится" is two words.
+JOINED_SENTENCES_RE = re.compile(r"[^\W\d_]{2,}(?:\.[^\W\d_]{2,})+")
+LETTERS_RE = re.compile(r"[^\W\d_]+")
+RU_VOWELS_RE = re.compile(r"[аеёиоуыэюя]", re.IGNORECASE)
+STRETCH_RE = re.compile(r"(\w)\1{2,}")
+# What may stand before a sentence's first word; after anything else a capital marks a name.
+SENTENCE_END = ".!?…\n"
+
+
+@dataclass(frozen=True)
+class Speller:
+    language: str
+    is_known: callable  # folded lower-case word -> bool
+    symspell: object  # symspellpy.SymSpell over folded words
+    spelled: dict  # folded word -> how it is written (ё restored)
+    allowed: frozenset  # whitelisted words (folded)
+    stems: tuple  # whitelisted stems: the stem plus a short ending is allowed
+    patterns: re.Pattern | None  # whitelisted shapes (laughter: ахаха, hahaha)
+    split_prefixes: frozenset  # short words people glue to the next one (в принципе → впринципе)
+    corrections: dict  # well-known misspellings whose fix no edit distance finds (вообщем → в общем)
+
+
+def _compile(patterns) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _whitelists(data: dict) -> tuple:
+    """The Speller fields that come from ``spelling.yaml``, in their order."""
+    return (
+        frozenset(normalize.fold(w) for w in data.get("words", ())),
+        tuple(normalize.fold(s) for s in data.get("stems", ())),
+        _compile(data.get("patterns")),
+        frozenset(data.get("split_prefixes", ())),
+        {normalize.fold(k): tuple(v) for k, v in (data.get("corrections") or {}).items()},
+    )
+
+
+def _new_symspell(words):
+    from symspellpy import SymSpell
+
+    # Distance 2 with a 5-letter prefix: ~0.8 s and ~50 MB for 100k words, ~0.3 ms a look-up.
+    symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
+    total = len(words)
+    for rank, word in enumerate(words):
+        symspell.create_dictionary_entry(word, total - rank)
+    return symspell
+
+
+def _prefixed_russian_word(word: str) -> bool:
+    """A known prefix glued to a dictionary word (перезаказать, суперская, антистатик): a word, not a typo."""
+    stack = morph().parse(word)[0].methods_stack
+    return len(stack) == 2 and type(stack[1][0]).__name__ == "KnownPrefixAnalyzer"
+
+
+def _russian(data: dict) -> Speller:
+    with gzip.open(RU_WORDS_FILE, "rt", encoding="utf-8") as f:
+        written = f.read().split()
+    folded = [normalize.fold(w) for w in written]
+    analyzer = morph()
+    return Speller(
+        "ru",
+        lambda w: analyzer.word_is_known(w) or _prefixed_russian_word(w),
+        _new_symspell(folded),
+        {f: w for f, w in zip(folded, written) if f != w},
+        *_whitelists(data),
+    )
+
+
+def _english(data: dict) -> Speller:
+    from spellchecker import SpellChecker
+
+    frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    words = [w for w, _ in sorted(frequencies.items(), key=lambda kv: -kv[1]) if w.isalpha() or "'" in w]
+    # Every word counts as known, but suggestions come from the most frequent ones only: rare words
+    # make poor suggestions, and half the list loads in half the time.
+    words = words[:EN_SUGGESTION_WORDS]
+    known = frozenset(frequencies)
+    return Speller(
+        "en",
+        known.__contains__,
+        _new_symspell(words),
+        {},
+        *_whitelists(data),
+    )
+
+
+@functools.cache
+def speller(language: str) -> Speller | None:
+    data = lexicon.load(language, "spelling")
+    if language == "ru":
+        return _russian(data)
+    if language == "en":
+        return _english(data)
+    return None
+
+
+def _allowed(sp: Speller, word: str) -> bool:
+    if word in sp.allowed or (sp.patterns and sp.patterns.fullmatch(word)):
+        return True
+    return any(word.startswith(s) and len(word) - len(s) <= 3 for s in sp.stems)
+
+
+def _known(sp: Speller, word: str) -> bool:
+    """A folded lower-case word: in the dictionary, whitelisted, or made of such parts."""
+    if sp.is_known(word) or _allowed(sp, word):
+        return True
+    if sp.language == "en":
+        word = word.replace("’", "'")
+        if sp.is_known(word):
+            return True
+        base, apostrophe, ending = word.rpartition("'")
+        if apostrophe and ending in {"s", "", "t", "re", "ve", "ll", "d", "m"} and _known(sp, base):
+            return True  # the retailer's, boys', would've
+    if "-" in word or "'" in word:  # темно-синий, кое-где, t-shirt: every part must be known
+        parts = [p for p in re.split(r"[-']", word) if len(p) >= MIN_LENGTH]
+        return bool(parts) and all(_known(sp, p) for p in parts)
+    stretched = STRETCH_RE.sub(r"\1", word)  # оооочень, sooo: the shouting rule's business
+    if stretched != word and (sp.is_known(stretched) or _known(sp, STRETCH_RE.sub(r"\1\1", word))):
+        return True
+    return False
+
+
+def _split(sp: Speller, word: str) -> str | None:
+    """A short word glued to the next one (впринципе → в принципе, infact → in fact)."""
+    for i in range(1, 3):
+        left, right = word[:i], word[i:]
+        if left in sp.split_prefixes and len(right) >= MIN_LENGTH and right in sp.symspell.words:
+            return f"{left} {sp.spelled.get(right, right)}"
+    return None
+
+
+def _max_distance(language: str, word: str) -> int:
+    """Short words are one keystroke from many others: one edit only. In Russian, an unknown word two
+    edits from the nearest form is far more often a correct word the dictionary lacks (фасончик,
+    ровненько, стройнит) than a typo, unless it is long."""
+    if language == "ru":
+        return 1 if len(word) < RU_LONG_WORD else 2
+    return 1 if len(word) <= 5 else 2
+
+
+def _suggestions(sp: Speller, word: str) -> tuple[str, ...]:
+    from symspellpy import Verbosity
+
+    if word in sp.corrections:
+        return sp.corrections[word]
+    distance = _max_distance(sp.language, word)
+    found = sp.symspell.lookup(word, Verbosity.ALL, max_edit_distance=distance, include_unknown=False)
+    if sp.language == "en" and "'" not in word:  # dont → don't, im → i'm: the missing apostrophe first
+        fixes = [f"{word[:i]}'{word[i:]}" for i in range(1, len(word))]
+        apostrophe = [f for f in fixes if sp.is_known(f)]
+    else:
+        apostrophe = []
+    # Fewest edits first; at equal distance, a typo rarely hits the first letter; then frequency.
+    ranked = sorted(found, key=lambda s: (s.distance, s.term[0] != word[0], -s.count))
+    terms = [s.term for s in ranked if s.term != word and not profanity.verdict_for(s.term)]
+    split = _split(sp, word)
+    if split:
+        terms.insert(0, split)
+    out = apostrophe + [sp.spelled.get(t, t) for t in terms]
+    return tuple(dict.fromkeys(out))[:MAX_SUGGESTIONS]
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_known(language: str, word: str) -> bool:
+    sp = speller(language)
+    return sp is None or _known(sp, word)
+
+
+@functools.lru_cache(maxsize=50_000)
+def verdict(language: str, word: str) -> tuple[str, ...] | None:
+    """Suggestions for a misspelt folded lower-case word, or None when the word is fine."""
+    if is_known(language, word):
+        return None
+    sp = speller(language)
+    if profanity.verdict_for(word):  # obscenities are the profanity rule's finding
+        return None
+    suggestions = _suggestions(sp, word)
+    # An unknown word with no known word within reach is a name, slang or a coinage, not a typo.
+    return suggestions or None
+
+
+@functools.cache
+def _sorted_words(language: str) -> list[str]:
+    return sorted(speller(language).symspell.words)
+
+
+def _cut_short(language: str, word: str) -> bool:
+    """True when ``word`` is the beginning of a known word (neckli → neckline)."""
+    words = _sorted_words(language)
+    i = bisect.bisect_left(words, word)
+    return i < len(words) and words[i].startswith(word) and words[i] != word
+
+
+def _in_script(word: str, language: str) -> bool:
+    """Cyrillic words in a Russian review, plain Latin words in an English one (café, Xiaomi-Ещё: no)."""
+    if language == "ru":
+        return normalize.has_cyrillic(word) and not normalize.has_latin(word)
+    return word.replace("’", "'").isascii() and normalize.has_latin(word)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in "«\"'“„(-—–*•"):
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_END or not (text[i].isalnum() or text[i] in ",;:")
+
+
+def _skipped(word, text: str) -> bool:
+    """Tokens that are not the kind of word a spell checker should judge."""
+    w = word.text
+    if not MIN_LENGTH <= len(w) <= MAX_LENGTH or NOT_A_PLAIN_WORD_RE.search(w) or (word.start and text[word.start - 1] in "#@/"):
+        return True
+    end = word.end
+    if text[end : end + 1] in ("&", ";") or (word.start and text[word.start - 1] == "&"):
+        return True  # wasn&#39;t, &quot;: HTML entities pasted from a web page
+    letters = w.replace("-", "").replace("'", "").replace("’", "")
+    if letters.isupper():  # acronyms and sizes: ПВЗ, XL, USB
+        return True
+    if not RU_VOWELS_RE.search(w) and normalize.has_cyrillic(w):  # лнр, гсм, кскс: abbreviations
+        return True
+    if any(ch.isupper() for ch in letters[1:]):  # iPhone, McDonald, МегаМаркет: names
+        return True
+    return w[0].isupper() and not _starts_sentence(text, word.start)  # Зара, Tracy: names inside a sentence
+
+
+def _advice(language: str, suggestions: tuple[str, ...]) -> str:
+    advice = lexicon.load(language, "spelling").get("advice", {})
+    if not suggestions:
+        return advice.get("none", "")
+    return advice.get("some", "").format(suggestion=suggestions[0], suggestions=", ".join(suggestions))
+
+
+def _words(doc):
+    for word in doc.words:
+        if "." in word.text and JOINED_SENTENCES_RE.fullmatch(word.text):
+            for m in LETTERS_RE.finditer(word.text):
+                yield Word(word.start + m.start(), word.start + m.end(), m.group())
+        else:
+            yield word
+
+
+def find(doc):
+    language = doc.language
+    if language not in RULE_IDS:
+        return
+    text = doc.text
+    links = [m.span() for m in URL_RE.finditer(text)] if ("/" in text or "." in text) else []
+    unknown = 0
+    for word in _words(doc):
+        if not _in_script(word.text, language) or _skipped(word, text):
+            continue
+        if links and any(a <= word.start < b for a, b in links):
+            continue
+        if word.end == len(text) and _cut_short(language, word.lower):
+            continue  # the last word of a text that stops mid-word: still being typed, or cut off
+        if is_known(language, word.lower):
+            continue
+        unknown += 1
+        if unknown > MAX_UNKNOWN_WORDS:
+            return
+        suggestions = verdict(language, word.lower)
+        if suggestions is None:
+            continue
+        if word.text[0].isupper():
+            suggestions = tuple(s[:1].upper() + s[1:] for s in suggestions)
+        yield Finding(
+            word.start,
+            len(word.text),
+            category,
+            RULE_IDS[language],
+            WARNING,
+            suggestions,
+            {"word": word.text, "suggestion": suggestions[0] if suggestions else "", "advice": _advice(language, suggestions)},
+        )
