@@ -48,7 +48,7 @@ def test_json_output_is_the_api_body(vesko, tmp_path):
     result = vesko("check", str(review), "--json", "--language", "en")
     body = json.loads(result.output)
     assert body["language"] == "en"
-    assert [m["rule_id"] for m in body["matches"]] == ["SHOUTING_STRETCHED", "SHOUTING_PUNCTUATION"]
+    assert [m["rule_id"] for m in body["matches"]] == ["SHOUTING_STRETCHED", "EN_VAGUE", "SHOUTING_PUNCTUATION"]
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,8 @@ def find(doc: Document, extra: list[Finding] = ()) -> list[Finding]:
             if f.category == "spelling" and their_spelling.admits(f):
                 their_spelling.add(f)
         candidates = [f for f in candidates if f.category != "spelling" or their_spelling.admits(f)] + list(extra)
-    candidates.sort(key=lambda f: (SEVERITY_RANK[f.severity], -f.length, f.offset))
+    # On the same span, a word another rule recognised (an accusation, an insult) is not also a typo.
+    candidates.sort(key=lambda f: (SEVERITY_RANK[f.severity], -f.length, f.category == "spelling", f.offset))
     kept, spans = [], _KeptSpans()
     for f in candidates:
         if spans.admits(f):

@@ -1,0 +1,231 @@
+"""Accusations: criminal or moral labels stated as fact (warnings).
+
+"Мошенники", "меня обманули", "это развод", "воры"; "scam", "thieves", "they stole my money". A seller
+gets such a review removed by complaining that the accusation is unproven, while a fact ("продавец не
+вернул деньги через 14 дней после возврата") cannot be removed. The message names the label and
+shows, per kind of label (fraud, theft, lying, counterfeit), the kind of fact to write instead. No
+literal replacement is offered: one fact never fits in place of one word.
+
+Labels are data (``data/<lang>/accusation.yaml``): Russian dictionary forms matched by pymorphy3 lemma,
+exact word forms where other forms are innocent ("развод" yes, "до развода" no), and regular
+expressions for labels that need their object ("меня кинули", not "кинул в корзину").
+
+A label is NOT an accusation when:
+
+* **negated**: a negator (не, нет, никакого, без; not, no, isn't, never) stands before it in the same
+  clause with at most ``NEGATION_GAP`` of the listed gap words between: "это вовсе не развод",
+  "никакого обмана", "без обмана", "it's not a scam", "not a scam at all", "isn't really a fraud".
+  A comma ends the clause, so "деньги не вернули, мошенники" is still an accusation.
+* **quoted**: it stands inside quotation marks («мошенники», „обман“, "scam", “scam”) on its line: the
+  buyer reports what others say ("«мошенники» — так пишут в отзывах, но...").
+* **a fear that did not come true**: a doubt word (думала, боялась, вдруг, если; thought, worried,
+  afraid, if) stands up to ``DOUBT_WINDOW`` words earlier in the same sentence (commas allowed):
+  "думала, что развод, но нет", "I thought it was a scam but it arrived".
+* **about third parties**: "защита от мошенников", "телефонные мошенники", "мошенники звонят от имени
+  банка", "scam calls", "card fraud" (the word right before or one of the two after is listed).
+* **a confession**: "я" / "I" up to ``SELF_WINDOW`` words before it in the clause ("я ее конфеты
+  украла", "I stole my sister's sweater").
+* **an idiom**: "обман зрения", "подделка под кожу", "stole the show", "stole my heart".
+
+Product words with a different lemma ("обманчивое фото", "обманчивый размер") are not listed, and
+"врать" is left out on purpose ("размер врёт" is about the product). Only the review's language is
+checked: this is advice on wording, not harm, and the example fact must be in the buyer's language.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..document import lemmas_of
+from .base import WARNING, Finding
+
+category = "accusation"
+
+NEGATION_GAP = 3  # gap words allowed between a negator and the label ("не было никакого обмана")
+SELF_WINDOW = 3  # "я ее конфеты украла": a first-person subject this close makes a confession
+DOUBT_WINDOW = 8  # how many words back a doubt word still counts ("думала, что это опять развод")
+QUOTE_LOOKBACK = 300  # characters searched back for an opening quotation mark (bounded work)
+
+CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]…\n«»„“”\"—–]")
+SENTENCE_BREAK_RE = re.compile(r"[.!?…\n]")
+STRAIGHT_QUOTE_RE = re.compile(r'(?<!\d)"')  # 5'4" is a height, not a quotation
+FLAGS = re.IGNORECASE | re.UNICODE
+RU = "ru"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    rule_id: str
+    by_lemma: dict  # lemma -> kind (Russian)
+    by_form: dict  # exact lower-case form -> kind
+    prefixes: frozenset[str]  # first three letters of listed words: other words skip lemmatisation
+    phrases: tuple  # (compiled regex, kind)
+    idioms: re.Pattern | None
+    facts: dict  # kind -> example fact for the message
+    negators: frozenset[str]
+    negation_gap: frozenset[str]
+    doubt: frozenset[str]
+    third_party_before: frozenset[str]
+    third_party_after: frozenset[str]
+    self_words: frozenset[str]
+    not_confession: frozenset[str]
+
+
+def _either(patterns) -> re.Pattern | None:
+    patterns = list(patterns)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS) if patterns else None
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon(language: str) -> _Lexicon | None:
+    data = lexicon.load(language, category)
+    if not data:
+        return None
+    kinds = data.get("kinds", {})
+    by_lemma = {lemma: kind for kind, entry in kinds.items() for lemma in entry.get("lemmas", [])}
+    by_form = {form: kind for kind, entry in kinds.items() for form in entry.get("forms", [])}
+    words = lambda key: frozenset(str(w).lower() for w in data.get(key, []))  # noqa: E731
+    return _Lexicon(
+        rule_id=f"{language.upper()}_ACCUSATION",
+        by_lemma=by_lemma,
+        by_form=by_form,
+        prefixes=frozenset(w[:3] for w in (*by_lemma, *by_form)),
+        phrases=tuple(
+            (re.compile(p, FLAGS), kind) for kind, patterns in (data.get("phrases") or {}).items() for p in patterns
+        ),
+        idioms=_either(data.get("idioms", [])),
+        facts={kind: entry["fact"] for kind, entry in kinds.items()},
+        negators=words("negators"),
+        negation_gap=words("negation_gap"),
+        doubt=words("doubt"),
+        third_party_before=words("third_party_before"),
+        third_party_after=words("third_party_after"),
+        self_words=words("self_words"),
+        not_confession=words("not_confession"),
+    )
+
+
+# --- context tests, shared with the vague rule -------------------------------------------------
+
+
+def _before(doc, i: int, count: int, break_re: re.Pattern):
+    """Up to ``count`` words before word ``i``, nearest first, not crossing ``break_re``."""
+    words, text = doc.words, doc.text
+    for k in range(i - 1, max(-1, i - 1 - count), -1):
+        if break_re.search(text, words[k].end, words[k + 1].start):
+            return
+        yield words[k]
+
+
+def _after(doc, i: int, count: int, break_re: re.Pattern):
+    words, text = doc.words, doc.text
+    for k in range(i + 1, min(len(words), i + 1 + count)):
+        if break_re.search(text, words[k - 1].end, words[k].start):
+            return
+        yield words[k]
+
+
+def negated(doc, i: int, negators: frozenset, gap: frozenset, max_gap: int = NEGATION_GAP) -> bool:
+    """Is word ``i`` negated: a negator before it in its clause, only gap words between?"""
+    for distance, word in enumerate(_before(doc, i, max_gap + 1, CLAUSE_BREAK_RE)):
+        lower = word.lower
+        if lower in negators or lower.endswith(("n't", "n’t")) and "n't" in negators:
+            return True
+        if lower not in gap or distance == max_gap:
+            return False
+    return False
+
+
+def doubted(doc, i: int, doubt: frozenset, window: int = DOUBT_WINDOW) -> bool:
+    """Does a doubt word ("думала", "thought") stand earlier in the sentence of word ``i``?"""
+    return any(w.lower in doubt for w in _before(doc, i, window, SENTENCE_BREAK_RE))
+
+
+def quoted(text: str, start: int) -> bool:
+    """Is ``start`` inside quotation marks opened earlier on its line?"""
+    window_start = max(0, start - QUOTE_LOOKBACK)
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    before = text[line_start:start]
+    # „…“ is the Russian low-high pair; otherwise “ opens and ” closes. Only the nearest marks count,
+    # so a window that starts inside an earlier quotation does not confuse the test.
+    low_high = "„" in before
+    openers, closers = ("«„", "»“") if low_high else ("«“", "»”")
+    last_open = max(before.rfind(c) for c in openers)
+    last_close = max(before.rfind(c) for c in closers)
+    return last_open > last_close or len(STRAIGHT_QUOTE_RE.findall(before)) % 2 == 1
+
+
+# --- the rule ------------------------------------------------------------------------------------
+
+
+def _word_kind(lex: _Lexicon, language: str, word) -> str | None:
+    lower = word.lower
+    if lower in lex.by_form:
+        return lex.by_form[lower]
+    if language != RU or lower[:3] not in lex.prefixes or not word.is_cyrillic:
+        return None
+    hit = lemmas_of(lower) & lex.by_lemma.keys()
+    return lex.by_lemma[min(hit)] if hit else None
+
+
+def _candidates(lex: _Lexicon, language: str, doc, starts: list[int], ends: list[int]):
+    """(start, end, first word, last word, kind): phrases first, then single words outside them."""
+    found, covered = [], set()
+    for pattern, kind in lex.phrases:
+        for m in pattern.finditer(doc.text):
+            first, last = bisect.bisect_left(starts, m.start()), bisect.bisect_left(ends, m.end())
+            if first < len(starts) and starts[first] == m.start() and not covered.intersection((first, last)):
+                found.append((m.start(), m.end(), first, last, kind))
+                covered.update(range(first, last + 1))
+    for i, word in enumerate(doc.words):
+        if i not in covered and (kind := _word_kind(lex, language, word)):
+            found.append((word.start, word.end, i, i, kind))
+    return sorted(found)
+
+
+def _about_third_party(lex: _Lexicon, doc, first: int, last: int) -> bool:
+    return any(w.lower in lex.third_party_before for w in _before(doc, first, 1, CLAUSE_BREAK_RE)) or any(
+        w.lower in lex.third_party_after for w in _after(doc, last, 2, CLAUSE_BREAK_RE)
+    )
+
+
+def _confession(lex: _Lexicon, doc, first: int) -> bool:
+    """"я её конфеты украла": the buyer speaks of themselves (not "я был обманут", "I got scammed")."""
+    for word in _before(doc, first, SELF_WINDOW, CLAUSE_BREAK_RE):
+        if word.lower in lex.not_confession:
+            return False
+        if word.lower in lex.self_words:
+            return True
+    return False
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``start..end`` overlap one of the sorted, disjoint ``spans``? (O(log n))"""
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return (k >= 0 and spans[k][1] > start) or (k + 1 < len(spans) and spans[k + 1][0] < end)
+
+
+def find(doc):
+    lex = _lexicon(doc.language)
+    if lex is None:
+        return
+    starts, ends = [w.start for w in doc.words], [w.end for w in doc.words]
+    candidates = _candidates(lex, doc.language, doc, starts, ends)
+    if not candidates:
+        return
+    idioms = [m.span() for m in lex.idioms.finditer(doc.text)] if lex.idioms else []
+    for start, end, first, last, kind in candidates:
+        if (
+            overlaps(idioms, start, end)
+            or negated(doc, first, lex.negators, lex.negation_gap)
+            or quoted(doc.text, start)
+            or doubted(doc, first, lex.doubt)
+            or _about_third_party(lex, doc, first, last)
+            or _confession(lex, doc, first)
+        ):
+            continue
+        word = doc.text[start:end]
+        yield Finding(start, end - start, category, lex.rule_id, WARNING, (), {"word": word, "fact": lex.facts[kind]})
