@@ -16,6 +16,7 @@ def create_app(config: dict | None = None) -> Flask:
     """Application factory; gunicorn calls it as ``gunicorn "server:create_app()"``."""
     from . import config as settings, docs, errors
     from .api import BLUEPRINTS
+    from . import checks
     from .checks.languagetool import LanguageToolEngine
     from .extensions import api, cors, limiter
 
@@ -47,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
+    checks.warm_up()
     app.extensions["vesko.languagetool"] = LanguageToolEngine(
         app.config["LANGUAGETOOL"], app.config["LANGUAGETOOL_TIMEOUT"], app.config["LANGUAGETOOL_RETRY"]
     )

@@ -24,10 +24,16 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "RATE_LIMIT_STORAGE": ("memory://", str, "Where rate-limit counters live: memory:// (per process) or a redis://host:6379 URL shared by all workers (needs the redis package)."),
     "CORS_ORIGINS": ("*", _list, "Origins allowed to call the API from a browser (comma-separated). The extension needs its own origin or *."),
     "LOG_LEVEL": ("INFO", str, "Logging level. Review text is never logged."),
+    "PROMPTS_DIR": ("", str, "Folder with the guided flows and questions (prompts/); empty means the one beside server/ in this checkout."),
     "LANGUAGETOOL": ("off", str, "LanguageTool for grammar, punctuation and style: off, local (language-tool-python starts it; needs Java and internet), or a server URL such as http://127.0.0.1:8010."),
     "LANGUAGETOOL_TIMEOUT": (3.0, float, "Seconds a check waits for LanguageTool before answering without it."),
     "LANGUAGETOOL_RETRY": (30.0, float, "Seconds LanguageTool is left alone after a failure (circuit breaker)."),
 }
+
+
+def setting(name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """One setting, for code that runs outside an app (the checker used as a library)."""
+    return from_env(environ)[name]
 
 
 def from_env(environ: Mapping[str, str] | None = None) -> dict[str, Any]:

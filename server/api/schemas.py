@@ -55,8 +55,25 @@ class EnginesSchema(Schema):
     )
 
 
+STANCES = ("yes", "no")
+
+
+class CoverageSchema(Schema):
+    disappointment = fields.Boolean(required=True, metadata={"description": "Names at least one concrete thing that was wrong."})
+    expectations = fields.Boolean(required=True, metadata={"description": "Says what was promised or shown and what came instead."})
+    recommend = fields.String(required=True, allow_none=True, metadata={"enum": [*STANCES, None], "description": "The buyer's stance towards other buyers; null when not stated."})
+    buy_again = fields.String(required=True, allow_none=True, metadata={"enum": [*STANCES, None], "description": "Would buy again / come back; null when not stated."})
+
+
+class HintSchema(Schema):
+    point = fields.String(required=True, metadata={"enum": ["disappointment", "expectations", "recommend", "buy_again"]})
+    question = fields.String(required=True, metadata={"description": "What to ask the buyer, in the review's language."})
+
+
 class CheckResponseSchema(Schema):
     language = fields.String(required=True)
     matches = fields.List(fields.Nested(MatchSchema), required=True)
     summary = fields.Nested(SummarySchema, required=True)
     engines = fields.Nested(EnginesSchema, required=True)
+    coverage = fields.Nested(CoverageSchema, required=True)
+    hints = fields.List(fields.Nested(HintSchema), required=True)

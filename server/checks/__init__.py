@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import bisect
 
-from .document import Document
+from . import coverage
+from .document import Document, morph
 from .languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolEngine
 from .language import UnsupportedLanguage, detect
 from .lexicon import languages, load
@@ -19,6 +20,14 @@ __all__ = ["check", "find", "languages", "UnsupportedLanguage", "CATEGORIES", "L
 #: The stable public category ids (listed in the README): the built-in rules' and LanguageTool's.
 CATEGORIES = tuple(rule.category for rule in RULES) + LANGUAGETOOL_CATEGORIES
 NO_LANGUAGETOOL = LanguageToolEngine()
+
+
+def warm_up() -> None:
+    """Load dictionaries and models up front, so that no request pays for them (the service calls this)."""
+    morph()
+    for rule in RULES:
+        if hasattr(rule, "warm_up"):
+            rule.warm_up()
 
 
 def resolve_language(text: str, language: str = "auto") -> str:
@@ -94,7 +103,9 @@ def message(language: str, finding: Finding) -> str:
 
 
 def check(text: str, language: str = "auto", languagetool: LanguageToolEngine | None = None) -> dict:
-    """Check a review; returns ``{"language", "matches", "summary", "engines"}`` (see the README).
+    """Check a review; returns ``{"language", "matches", "summary", "engines", "coverage", "hints"}``.
+
+    See the README for each field.
 
     ``languagetool``: an engine to ask as well (the service passes the configured one); it is asked in the
     background while the built-in rules run, and never delays the answer past its timeout.
@@ -125,4 +136,12 @@ def check(text: str, language: str = "auto", languagetool: LanguageToolEngine | 
         "publishable": counts[ERROR] == 0,
     }
     engines = {"vesko": "ok", "languagetool": languagetool_status}
-    return {"language": language, "matches": matches, "summary": summary, "engines": engines}
+    covered = coverage.coverage(doc)
+    return {
+        "language": language,
+        "matches": matches,
+        "summary": summary,
+        "engines": engines,
+        "coverage": covered,
+        "hints": coverage.hints(covered, language),
+    }

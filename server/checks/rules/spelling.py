@@ -41,7 +41,9 @@ MAX_LENGTH = 40  # longer tokens are no words a buyer meant to spell (and would 
 EN_SUGGESTION_WORDS = 80_000
 RU_LONG_WORD = 10
 # Links and addresses: their words are the link rule's business, not spelling's.
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ru|com|net|org|рф)\b\S*", re.IGNORECASE)
+# Tested token by token (a whitespace-free run): one regex over the text backtracks quadratically on junk.
+URL_MARK_RE = re.compile(r"https?://|www\.|\.(?:ru|com|net|org|рф)\b", re.IGNORECASE)
+TOKEN_RE = re.compile(r"\S+")
 # Characters that make a token something other than a plain word: digits (5см, 34b, iPhone13),
 # masks and dots (бл*ть, ozon.ru), underscores (user_name).
 NOT_A_PLAIN_WORD_RE = re.compile(r"[\d*#@$%._]")
@@ -293,16 +295,16 @@ def find(doc):
     if language not in RULE_IDS:
         return
     text = doc.text
-    links = [m.span() for m in URL_RE.finditer(text)] if ("/" in text or "." in text) else []
+    links = [m.span() for m in TOKEN_RE.finditer(text) if URL_MARK_RE.search(m.group())] if "." in text else []
     unknown = 0
     for word in _words(doc):
         if not _in_script(word.text, language) or _skipped(word, text):
             continue
-        if links and any(a <= word.start < b for a, b in links):
-            continue
         if word.end == len(text) and _cut_short(language, word.lower):
             continue  # the last word of a text that stops mid-word: still being typed, or cut off
         if is_known(language, word.lower):
+            continue
+        if links and any(a <= word.start < b for a, b in links):  # after is_known: few words get here
             continue
         unknown += 1
         if unknown > MAX_UNKNOWN_WORDS:
@@ -321,3 +323,9 @@ def find(doc):
             suggestions,
             {"word": word.text, "suggestion": suggestions[0] if suggestions else "", "advice": _advice(language, suggestions)},
         )
+
+
+def warm_up() -> None:
+    """Load the dictionaries now (about a second) rather than during a buyer's first check."""
+    for language in RULE_IDS:
+        speller(language)

@@ -1,0 +1,275 @@
+"""Coverage of the four points a reader needs from a review, and the questions for the missing ones.
+
+``coverage(doc)`` says whether the review names what disappointed, whether it names an unmet
+expectation (promised or shown versus what came, or a size that did not fit), and the buyer's
+stance on recommending it and on buying again ("yes", "no" or None when not stated).
+``hints(result, language)`` turns the gaps into questions for the buyer.
+
+How a stance is read (patterns live in ``data/<language>/coverage.yaml``):
+- A trigger counts only in the buyer's own voice: "рекомендую", "I'd recommend". Someone else's
+  advice ("мне посоветовала подруга", "the size chart recommends") and size advice ("берите на
+  размер больше", "I recommend sizing down") are not stances.
+- A negator up to a few words before a "yes" trigger in the same clause makes it "no" ("не
+  советую", "would not recommend"); idioms that negate twice are matched first as "yes" ("не могу
+  не рекомендовать", "can't recommend it enough", "wouldn't hesitate to recommend").
+- Irony (the trigger in quotes, "ага, рекомендую", "рекомендую, если не жалко денег") makes the
+  stance unreadable: it is dropped, so the hint asks the buyer to say it plainly. Guessing "no"
+  would put words in the buyer's mouth; asking costs one question.
+- Several stances: the last one wins (reviews end with their conclusion).
+Disappointments and unmet expectations are lexical triggers (Russian defect words by pymorphy3
+lemma) that a negator before them cancels ("нитки не торчат", "not too sheer"); a difference for the
+better is a pleasant surprise, not an unmet expectation ("лучше, чем на фото").
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+import yaml
+
+from .. import prompts
+from . import lexicon
+from .rules import vague
+from .document import CYRILLIC_RE, Document, lemmas_of
+
+POINTS = ("disappointment", "expectations", "recommend", "buy_again")
+TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+SENTENCE_BREAK_RE = re.compile(r"[.!?…\n]+")
+CONTEXT = 80  # characters of context looked at around a trigger (negators, size advice, whose advice)
+_MACROS = {
+    "<w>": r"(?:[\w'-]+\s+)",
+    "<w2>": r"(?:[\w'-]+\s+){0,2}",
+    "<w3>": r"(?:[\w'-]+\s+){0,3}",
+    "<start>": r"(?:(?<![^.!?…\n])\s*)",  # start of the text or right after a sentence break
+    "<end>": r"(?=\W*(?:[.!?…\n]|\Z))",
+}
+
+
+def _pattern(source: str, macros: dict | None = None) -> str:
+    """A data pattern as a regex: spaces match any whitespace, <macros> expand (the data file may add its own)."""
+    for name, regex in (macros or {}).items():
+        source = source.replace(f"<{name}>", f"(?:{regex})")
+    source = source.replace(" ?", r"\s*").replace(" ", r"\s+")
+    for macro, regex in _MACROS.items():
+        source = source.replace(macro, regex)
+    return source
+
+
+def _union(patterns, macros: dict | None = None) -> re.Pattern | None:
+    patterns = [patterns] if isinstance(patterns, str) else list(patterns or ())
+    if not patterns:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{_pattern(p, macros)})" for p in patterns) + ")")
+
+
+def _anchored(pattern: str | None) -> re.Pattern | None:
+    """Context patterns (``^`` / ``$`` anchored) are matched against a clause's prefix or suffix."""
+    return re.compile(_pattern(pattern)) if pattern else None
+
+
+class _Rules:
+    """One language's coverage.yaml, compiled once."""
+
+    def __init__(self, data: dict):
+        self.negators = frozenset(data.get("negators", ()))
+        self.window = int(data.get("negation_window", 3))
+        self.negators_after = _anchored(
+            r"\s*(?:" + "|".join(map(re.escape, data["negators_after"])) + r")\b"
+        ) if data.get("negators_after") else None
+        self.clause_break = re.compile(data.get("clause_breaks", r"[.!?…;:,\n]"))
+        self.irony = _union(data.get("irony"))
+        self.macros = data.get("macros", {})
+        self.stances = {point: self._stance(data.get(point, {}), self.macros) for point in ("recommend", "buy_again")}
+        found = data.get("disappointment", {})
+        self.defect_lemmas = frozenset(found.get("lemmas", ()))
+        self.defect_prefixes = frozenset(lemma[:3] for lemma in self.defect_lemmas)
+        self.lemma_exceptions = _union(found.get("lemma_exceptions"))
+        self.defects = _union(found.get("patterns"))
+        self.defects_cancel = _union(found.get("cancel_in_clause"))
+        unmet = data.get("expectations", {})
+        self.unmet = _union(unmet.get("patterns"))
+        self.unmet_despite_pleasant = _union(unmet.get("patterns_despite_pleasant"))
+        self.pleasant = _union(unmet.get("pleasant"))
+        self.unmet_cancel = _union(unmet.get("cancel_in_clause"))
+
+    @staticmethod
+    def _stance(spec: dict, macros: dict) -> dict:
+        return {
+            "yes_override": _union(spec.get("yes_override"), macros),
+            "no": _union(spec.get("no"), macros),
+            "yes": _union(spec.get("yes"), macros),
+            "size_advice_after": _anchored(spec.get("size_advice_after")),
+            "not_buyer_before": _anchored(spec.get("not_buyer_before")),
+        }
+
+
+@functools.cache
+def _rules(language: str) -> _Rules | None:
+    data = lexicon.load(language, "coverage")
+    return _Rules(data) if data else None
+
+
+class _Text:
+    """The review in lower case with clause and sentence boundaries, for context look-ups."""
+
+    def __init__(self, text: str, rules: _Rules):
+        # str.lower() may lengthen a few rare characters; offsets here are internal only.
+        self.text = text.lower().replace("ё", "е").replace("’", "'").replace("`", "'")
+        self.rules = rules
+        self.clause_starts, self.clause_ends = self._bounds(rules.clause_break)
+        self.sentence_starts, self.sentence_ends = self._bounds(SENTENCE_BREAK_RE)
+        self._memo: dict = {}
+
+    def _bounds(self, breaks: re.Pattern) -> tuple[list[int], list[int]]:
+        starts, ends = [0], []
+        for m in breaks.finditer(self.text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(self.text))
+        return starts, ends
+
+    @staticmethod
+    def _span(starts, ends, position: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, position) - 1
+        return starts[i], max(ends[i], position)
+
+    def clause(self, position: int) -> tuple[int, int]:
+        return self._span(self.clause_starts, self.clause_ends, position)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return self._span(self.sentence_starts, self.sentence_ends, position)
+
+    def negated(self, start: int, end: int) -> bool:
+        """A negator up to `window` words before [start, end) in its clause, or right after it.
+        Only a bounded stretch is looked at, so a hostile one-clause text stays linear."""
+        clause_start, clause_end = self.clause(start)
+        before = TOKEN_RE.findall(self.text, max(clause_start, start - CONTEXT), start)[-self.rules.window:]
+        if any(w in self.rules.negators or w.endswith("n't") for w in before):
+            return True
+        after = self.rules.negators_after
+        return bool(after and after.match(self.text, end, min(clause_end, end + CONTEXT)))
+
+    def _has(self, pattern: re.Pattern | None, span: tuple[int, int]) -> bool:
+        # Memoised per (pattern, span): many triggers in one long clause search it once.
+        if pattern is None:
+            return False
+        key = (id(pattern), span)
+        if key not in self._memo:
+            self._memo[key] = bool(pattern.search(self.text, *span))
+        return self._memo[key]
+
+    def clause_has(self, pattern: re.Pattern | None, position: int) -> bool:
+        return self._has(pattern, self.clause(position))
+
+    def sentence_has(self, pattern: re.Pattern | None, position: int) -> bool:
+        return self._has(pattern, self.sentence(position))
+
+    def ironic(self, position: int) -> bool:
+        """Irony markers in the sentence, or just after it ("рекомендую всем... не")."""
+        start, end = self.sentence(position)
+        return self._has(self.rules.irony, (start, min(len(self.text), end + 12)))
+
+
+def _stance(t: _Text, spec: dict) -> str | None:
+    """'yes', 'no' or None: the last readable stance in the text."""
+    taken_starts: list[int] = []  # phrases already read, kept sorted and disjoint
+    taken_ends: list[int] = []
+    stances: list[tuple[int, str]] = []
+    for kind in ("yes_override", "no", "yes"):
+        pattern = spec[kind]
+        if pattern is None:
+            continue
+        for m in pattern.finditer(t.text):
+            start, end = m.span()
+            i = bisect.bisect_left(taken_starts, end)
+            if i and taken_ends[i - 1] > start:
+                continue  # part of a phrase already read ("не могу не рекомендовать")
+            clause_start, clause_end = t.clause(start)
+            before = spec["not_buyer_before"]
+            if before and before.search(t.text[max(clause_start, start - CONTEXT):start]):
+                continue  # someone else's advice
+            after = spec["size_advice_after"]
+            if kind == "yes" and after and after.match(t.text[end:min(clause_end, end + CONTEXT)]):
+                continue  # "берите на размер больше", "recommend sizing down"
+            taken_starts.insert(i, start)
+            taken_ends.insert(i, end)
+            if t.ironic(start):
+                continue  # irony: not read literally, the hint will ask
+            stance = "no" if kind == "no" or (kind == "yes" and t.negated(start, end)) else "yes"
+            stances.append((start, stance))
+    return max(stances)[1] if stances else None
+
+
+def _unmet(t: _Text) -> bool:
+    r = t.rules
+    for pattern, pleasant in ((r.unmet_despite_pleasant, None), (r.unmet, r.pleasant)):
+        for m in pattern.finditer(t.text) if pattern else ():
+            start = m.start()
+            if t.negated(start, m.end()) or t.clause_has(r.unmet_cancel, start) or t.sentence_has(pleasant, start):
+                continue
+            return True
+    return False
+
+
+def _defect(t: _Text) -> bool:
+    r = t.rules
+    for m in r.defects.finditer(t.text) if r.defects else ():
+        if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
+            return True
+    if not r.defect_lemmas:
+        return False
+    for m in TOKEN_RE.finditer(t.text):
+        word = m.group()
+        if word[:3] not in r.defect_prefixes or not CYRILLIC_RE.search(word):
+            continue
+        if r.defect_lemmas.isdisjoint(lemmas_of(word)):
+            continue
+        if t.negated(*m.span()) or t.clause_has(r.lemma_exceptions, m.start()):
+            continue
+        if t.clause_has(r.defects_cancel, m.start()):
+            continue
+        return True
+    return False
+
+
+def coverage(doc: Document) -> dict:
+    """Which of the four points the review covers: two booleans and two stances (yes/no/None)."""
+    rules = _rules(doc.language)
+    if rules is None or not doc.text.strip():
+        return {"disappointment": False, "expectations": False, "recommend": None, "buy_again": None}
+    t = _Text(doc.text, rules)
+    expectations = _unmet(t)
+    return {
+        # A size that did not fit or a broken promise is itself something that disappointed. A complaint
+        # counts only with a concrete detail somewhere (the vague rule's test): "Ужас" alone names nothing.
+        "disappointment": expectations or (_defect(t) and vague.is_concrete(doc.text, doc.language)),
+        "expectations": expectations,
+        "recommend": _stance(t, rules.stances["recommend"]),
+        "buy_again": _stance(t, rules.stances["buy_again"]),
+    }
+
+
+# --- questions for the points the review misses -------------------------------------------------
+# The questions live in prompts/hints/<language>.yaml (a placeholder until the guided flows own them).
+
+
+@functools.cache
+def questions(language: str) -> dict[str, str]:
+    """point -> question in ``language`` (English when the language has no file)."""
+    hints_dir = prompts.folder() / "hints"
+    path = hints_dir / f"{language}.yaml"
+    if not path.exists():
+        path = hints_dir / "en.yaml"
+    with path.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    missing = [p for p in POINTS if not data.get(p)]
+    if missing:
+        raise ValueError(f"{path}: no question for {', '.join(missing)}")
+    return {p: data[p] for p in POINTS}
+
+
+def hints(result: dict, language: str) -> list[dict]:
+    """One question per point the review does not cover (False or None), in the fixed order."""
+    asked = questions(language)
+    return [{"point": p, "question": asked[p]} for p in POINTS if result.get(p) in (False, None)]
