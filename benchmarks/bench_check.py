@@ -1,6 +1,8 @@
 """Speed of the built-in checker (``make bench``).
 
-Target (issue 2): checking a 1,000-character review in-process takes a median under 5 ms.
+Targets: checking a 1,000-character review in-process with every built-in rule takes a median under
+10 ms (under 5 ms was the target with the removal rules alone); with LanguageTool configured but dead,
+the first check answers within the timeout plus 50 ms, and the next ones at built-in speed.
 Reviews are built from the real reviews in ../shared/data when present (else from a built-in
 sample), so the words are the ones the rules meet in practice. Figures are medians over many
 runs after a warm-up: these machines are noisy.
@@ -9,16 +11,18 @@ from __future__ import annotations
 
 import csv
 import os
+import socket
 import statistics
 import sys
 import time
 from pathlib import Path
 
-from server.checks import check
+from server.checks import check, warm_up
+from server.checks.languagetool import LanguageToolEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("VESKO_EVAL_DATA", ROOT.parent / "shared" / "data"))
-TARGET_MS = 5.0
+TARGET_MS = 10.0
 SAMPLE = {
     "ru": "Заказала размер 44-46, пришёл 48. Ткань тонкая, швы кривые, через неделю порвалась молния!!! "
     "Продавец на вопрос не ответил, возврат оформила через ПВЗ. ОГ 96, рост 170. Не рекомендую. ",
@@ -56,7 +60,7 @@ def texts_of_length(language: str, length: int, count: int) -> list[str]:
 
 def first_sight_ms(texts: list[str], language: str) -> float:
     """Median over texts checked once each, in a fresh process: per-word caches mostly cold."""
-    check("Прогрев. Warm-up.", language)  # imports and pymorphy3's dictionaries, paid once per process
+    warm_up()  # dictionaries, paid once per process when the service starts
     runs = []
     for text in texts:
         start = time.perf_counter()
@@ -102,7 +106,32 @@ def main() -> int:
         (median_ms([(unit * 20000)[:20000]], "ru", repeat=3)[0], unit) for unit in HOSTILE_UNITS
     )
     print(f"{'20,000 chars of junk, worst: ' + repr(worst[1]):40} {worst[0]:>10.2f}")
+    ok &= languagetool_dead()
     return 0 if ok else 1
+
+
+def languagetool_dead() -> bool:
+    """LanguageTool configured but not answering: a server that accepts and never replies (the worst case)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)  # connections are accepted by the kernel and then left hanging
+    timeout = 0.5
+    engine = LanguageToolEngine(f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=timeout, retry_after=3600)
+    text = texts_of_length("ru", 1000, 1)[0]
+    start = time.perf_counter()
+    first = check(text, "ru", engine)
+    first_ms = (time.perf_counter() - start) * 1000
+    later = []
+    for _ in range(50):
+        start = time.perf_counter()
+        check(text, "ru", engine)
+        later.append((time.perf_counter() - start) * 1000)
+    listener.close()
+    limit = timeout * 1000 + 50
+    print(f"{'LanguageTool hanging: first check':40} {first_ms:>10.2f} {'':>8}  < {limit:.0f} ms {'ok' if first_ms < limit else 'SLOW'}")
+    print(f"{'LanguageTool hanging: next checks':40} {statistics.median(later):>10.2f}")
+    assert first["engines"]["languagetool"] == "unavailable"
+    return first_ms < limit
 
 
 if __name__ == "__main__":

@@ -53,6 +53,8 @@ def _report(text: str, result: dict) -> str:
     verdict = "publishable" if s["publishable"] else "not publishable"
     counts = ", ".join(_plural(s[key], key) for key in ("errors", "warnings", "hints"))
     out.append(f"{counts}: {verdict} ({result['language']})")
+    # What the review does not say yet (what disappointed, expectations, recommend, buy again).
+    out.extend(f"? {hint['question']}" for hint in result.get("hints", []))
     return "\n".join(out)
 
 
