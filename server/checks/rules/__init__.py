@@ -1,4 +1,4 @@
-"""The rule pipeline, in the order findings are reported for equal spans."""
-from . import advertising, insult, link, personal_data, profanity, shouting, threat
+"""The rule pipeline. Removal rules first (errors), then the rules that make a review count."""
+from . import accusation, advertising, insult, link, personal_data, profanity, shouting, spelling, threat, vague
 
-RULES = (profanity, insult, threat, personal_data, link, advertising, shouting)
+RULES = (profanity, insult, threat, personal_data, link, advertising, shouting, spelling, accusation, vague)
