@@ -27,10 +27,10 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_check.py
+	$(PY) -m benchmarks.bench_check
 
 eval: $(STAMP)
-	$(PY) scripts/evaluate.py
+	$(PY) -m scripts.evaluate
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -126,11 +126,8 @@ def table_reviews(limit):
 
 def table_coverage():
     print("\n4. Coverage of the four points vs hand labels (tests/data/coverage_labels.csv)")
-    try:
-        from scripts import coverage_eval
-    except ImportError:
-        print("(no coverage evaluation yet)")
-        return
+    from scripts import coverage_eval
+
     coverage_eval.main([])
 
 
