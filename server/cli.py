@@ -84,6 +84,45 @@ def check(source, language, as_json):
 
 
 @main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--marketplace", "-m", default=None, help="ozon, wildberries, yandex_market, aliexpress, amazon, ebay, generic.")
+@click.option("--language", "-l", default=None, help="The flow's language when ANSWERS holds only the answers.")
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON response instead of the draft.")
+def compose(source, marketplace, language, as_json):
+    """Write the review draft from ANSWERS (a JSON file, or "-").
+
+    ANSWERS is either the body of POST /api/v1/compose ({"language", "answers", "marketplace"}) or just
+    the answers (then give --language). Exit status: 0 publishable, 1 errors remain, 2 bad usage.
+    """
+    from . import answers, compose as composer, prompts
+
+    try:
+        data = json.load(source)
+    except ValueError as error:
+        raise click.UsageError(f"ANSWERS is not valid JSON: {error}") from error
+    request = data if isinstance(data, dict) and "answers" in data else {"answers": data}
+    language = language or request.get("language")
+    marketplace = marketplace or request.get("marketplace", "generic")
+    if language not in prompts.languages():
+        raise click.UsageError(f"give --language, one of: {', '.join(prompts.languages())}")
+    if marketplace not in prompts.forms():
+        raise click.UsageError(f"--marketplace must be one of: {', '.join(prompts.forms())}")
+    if not isinstance(request["answers"], dict):
+        raise click.UsageError("the answers must be a JSON object: step id -> answer")
+    try:
+        result = composer.compose(language, request["answers"], marketplace)
+    except answers.InvalidAnswers as error:
+        raise click.UsageError(f"invalid answers: {error}") from error
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(result["text"])
+        click.echo("")
+        click.echo(_report(result["text"], result["check"]))
+    sys.exit(0 if result["check"]["summary"]["publishable"] else 1)
+
+
+@main.command()
 @click.option("--host", default=None, help="Defaults to VESKO_HOST (127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Defaults to VESKO_PORT (8000).")
 @click.option("--debug", is_flag=True, help="Reload on code changes, show the debugger (never in production).")

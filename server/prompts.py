@@ -1,11 +1,25 @@
-"""Where the guided flows and questions live: ``prompts/`` at the project root, or ``VESKO_PROMPTS_DIR``."""
+"""The guided flows in ``prompts/``: one ``<language>.yaml`` per language, checked against ``schema.json``.
+
+A flow is data: the questions, their options, and the wording the composer writes the draft with. A new
+language is a new file; a file that breaks the schema is refused with the reason, not half-used.
+"""
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from pathlib import Path
+
+import jsonschema
+import yaml
 
 from .config import setting
 
 DEFAULT = Path(__file__).resolve().parent.parent / "prompts"
+
+
+class FlowError(ValueError):
+    """A flow file that does not follow prompts/schema.json."""
 
 
 def folder() -> Path:
@@ -14,3 +28,61 @@ def folder() -> Path:
     if not path.is_dir():
         raise FileNotFoundError(f"No prompts folder at {path}: set VESKO_PROMPTS_DIR to the project's prompts/.")
     return path
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    with (folder() / "schema.json").open(encoding="utf-8") as f:
+        return jsonschema.Draft202012Validator(json.load(f))
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """Languages with a flow: every prompts/<xx>.yaml."""
+    return tuple(sorted(p.stem for p in folder().glob("??.yaml")))
+
+
+@functools.cache
+def flow(language: str) -> dict:
+    """The flow of ``language``, validated; KeyError when there is none."""
+    if language not in languages():
+        raise KeyError(language)
+    path = folder() / f"{language}.yaml"
+    with path.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(map(str, errors[0].path))
+        raise FlowError(f"{path}: {where}: {errors[0].message}")
+    if data["language"] != language:
+        raise FlowError(f"{path}: says language {data['language']!r}")
+    return data
+
+
+@functools.cache
+def flow_etag(language: str) -> str:
+    return hashlib.sha256(json.dumps(flow(language), sort_keys=True).encode()).hexdigest()[:32]
+
+
+def steps(language: str) -> dict[str, dict]:
+    return {step["id"]: step for step in flow(language)["steps"]}
+
+
+def options(step: dict, kind: str | None) -> list[dict]:
+    """A step's options; for a step that adapts to the product kind, those of ``kind`` (none if unknown)."""
+    if "options" in step:
+        return step["options"]
+    return step.get("options_by_kind", {}).get(kind or "", [])
+
+
+@functools.cache
+def forms() -> dict[str, dict]:
+    """Marketplace -> its review form (``layout``: sections, body or text)."""
+    with (folder() / "forms.yaml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def questions(language: str) -> dict[str, str]:
+    """Coverage point -> the question the checker asks when a review misses it (English when no flow)."""
+    language = language if language in languages() else "en"
+    return {s["coverage_point"]: s["hint"] for s in flow(language)["steps"] if "coverage_point" in s}
