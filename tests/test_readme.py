@@ -49,3 +49,12 @@ def test_every_setting_is_in_the_configuration_table():
 
     for name in SETTINGS:
         assert f"| `VESKO_{name}` |" in README
+
+
+def test_the_two_composed_examples_are_what_the_composer_writes():
+    from server.compose import compose
+
+    blocks = blocks_after("A typical two-star clothing review", 4)
+    for request_block, text_block in (blocks[0:2], blocks[2:4]):
+        request = json.loads(request_block)
+        assert compose(request["language"], request["answers"], request["marketplace"])["text"] == text_block.rstrip("\n")
