@@ -17,8 +17,10 @@ How a stance is read (patterns live in ``data/<language>/coverage.yaml``):
   would put words in the buyer's mouth; asking costs one question.
 - Several stances: the last one wins (reviews end with their conclusion).
 Disappointments and unmet expectations are lexical triggers (Russian defect words by pymorphy3
-lemma) that a negator before them cancels ("нитки не торчат", "not too sheer"); a difference for the
-better is a pleasant surprise, not an unmet expectation ("лучше, чем на фото").
+lemma) that a negator before them cancels. A named defect of any product ("течёт", "stopped working")
+counts by itself; a bare judgement ("ужасно", "disappointed") needs a concrete detail somewhere
+("нитки не торчат", "not too sheer" are negated); a difference for the better is a pleasant
+surprise, not an unmet expectation ("лучше, чем на фото").
 """
 from __future__ import annotations
 
@@ -82,10 +84,14 @@ class _Rules:
         self.macros = data.get("macros", {})
         self.stances = {point: self._stance(data.get(point, {}), self.macros) for point in ("recommend", "buy_again")}
         found = data.get("disappointment", {})
-        self.defect_lemmas = frozenset(found.get("lemmas", ()))
+        # Judgements ("ужасно", "disappointed") need a concrete detail somewhere in the review; a named
+        # defect ("течёт", "stopped working") is itself the detail, whatever the product.
+        self.judgement_lemmas = frozenset(found.get("judgement_lemmas", ()))
+        self.defect_lemmas = frozenset(found.get("lemmas", ())) | self.judgement_lemmas
         self.defect_prefixes = frozenset(lemma[:3] for lemma in self.defect_lemmas)
         self.lemma_exceptions = _union(found.get("lemma_exceptions"))
         self.defects = _union(found.get("patterns"))
+        self.concrete_defects = _union(found.get("concrete_patterns"))
         self.defects_cancel = _union(found.get("cancel_in_clause"))
         unmet = data.get("expectations", {})
         self.unmet = _union(unmet.get("patterns"))
@@ -212,25 +218,39 @@ def _unmet(t: _Text) -> bool:
     return False
 
 
-def _defect(t: _Text) -> bool:
+def _defect(t: _Text) -> str | None:
+    """'concrete' when a named defect is found, 'judgement' when only a complaint that needs a detail, else None."""
     r = t.rules
+    found = None
+    for m in r.concrete_defects.finditer(t.text) if r.concrete_defects else ():
+        if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
+            return "concrete"
     for m in r.defects.finditer(t.text) if r.defects else ():
         if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
-            return True
+            found = "judgement"
+            break
     if not r.defect_lemmas:
-        return False
+        return found
     for m in TOKEN_RE.finditer(t.text):
         word = m.group()
         if word[:3] not in r.defect_prefixes or not CYRILLIC_RE.search(word):
             continue
-        if r.defect_lemmas.isdisjoint(lemmas_of(word)):
+        lemmas = lemmas_of(word)
+        if r.defect_lemmas.isdisjoint(lemmas):
             continue
         if t.negated(*m.span()) or t.clause_has(r.lemma_exceptions, m.start()):
             continue
         if t.clause_has(r.defects_cancel, m.start()):
             continue
-        return True
-    return False
+        if r.judgement_lemmas.isdisjoint(lemmas):
+            return "concrete"
+        found = "judgement"
+    return found
+
+
+def _disappointed(t: _Text, doc: Document) -> bool:
+    found = _defect(t)
+    return found == "concrete" or (found == "judgement" and vague.is_concrete(doc.text, doc.language))
 
 
 def coverage(doc: Document) -> dict:
@@ -243,7 +263,7 @@ def coverage(doc: Document) -> dict:
     return {
         # A size that did not fit or a broken promise is itself something that disappointed. A complaint
         # counts only with a concrete detail somewhere (the vague rule's test): "Ужас" alone names nothing.
-        "disappointment": expectations or (_defect(t) and vague.is_concrete(doc.text, doc.language)),
+        "disappointment": expectations or _disappointed(t, doc),
         "expectations": expectations,
         "recommend": _stance(t, rules.stances["recommend"]),
         "buy_again": _stance(t, rules.stances["buy_again"]),
