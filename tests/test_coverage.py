@@ -3,7 +3,8 @@ import time
 
 import pytest
 
-from server.checks.coverage import POINTS, coverage, hints, questions
+from server.checks.coverage import POINTS, coverage, hints
+from server.prompts import questions
 from server.checks.document import Document
 
 
@@ -296,16 +297,3 @@ PHRASINGS = [
 )
 def test_stance_phrasings(language, point, expected, text):
     assert cover(text, language)[point] == expected
-
-
-def test_prompts_folder_can_be_set_by_environment(tmp_path, monkeypatch):
-    (tmp_path / "hints").mkdir()
-    (tmp_path / "hints" / "en.yaml").write_text(
-        "".join(f"{p}: 'Question about {p}?'\n" for p in POINTS), encoding="utf-8")
-    monkeypatch.setenv("VESKO_PROMPTS_DIR", str(tmp_path))
-    questions.cache_clear()
-    try:
-        assert questions("en")["recommend"] == "Question about recommend?"
-    finally:
-        monkeypatch.delenv("VESKO_PROMPTS_DIR")
-        questions.cache_clear()

@@ -28,7 +28,6 @@ import bisect
 import functools
 import re
 
-import yaml
 
 from .. import prompts
 from . import lexicon
@@ -271,25 +270,10 @@ def coverage(doc: Document) -> dict:
 
 
 # --- questions for the points the review misses -------------------------------------------------
-# The questions live in prompts/hints/<language>.yaml (a placeholder until the guided flows own them).
-
-
-@functools.cache
-def questions(language: str) -> dict[str, str]:
-    """point -> question in ``language`` (English when the language has no file)."""
-    hints_dir = prompts.folder() / "hints"
-    path = hints_dir / f"{language}.yaml"
-    if not path.exists():
-        path = hints_dir / "en.yaml"
-    with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    missing = [p for p in POINTS if not data.get(p)]
-    if missing:
-        raise ValueError(f"{path}: no question for {', '.join(missing)}")
-    return {p: data[p] for p in POINTS}
+# The questions are the guided flow's hints (prompts/<language>.yaml), so the checker asks what the flow asks.
 
 
 def hints(result: dict, language: str) -> list[dict]:
     """One question per point the review does not cover (False or None), in the fixed order."""
-    asked = questions(language)
+    asked = prompts.questions(language)
     return [{"point": p, "question": asked[p]} for p in POINTS if result.get(p) in (False, None)]
