@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 VESKO_HOST ?= 127.0.0.1
 VESKO_PORT ?= 8000
 
-.PHONY: run test bench eval setup clean
+.PHONY: run test test-python test-extension bench eval setup extension chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +19,33 @@ $(STAMP): pyproject.toml | $(PY)
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The extension's test tools (web-ext, React for a fixture page); re-installs when the lock file changes.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 setup: $(STAMP)
 
 run: $(STAMP)
 	$(VENV)/bin/gunicorn --bind $(VESKO_HOST):$(VESKO_PORT) --workers 2 --threads 4 "server:create_app()"
 
-test: $(STAMP)
+# Debian's Chromium for the browser tests (never a browser download of a test tool's own).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "!! Chromium is missing and this is not root: the browser tests will be SKIPPED (apt-get install chromium)"; fi; }
+
+extension: $(STAMP)
+	$(PY) -m scripts.build_extension
+
+test-extension: extension $(NODE_STAMP)
+	node --test tests/extension/
+	npx --no-install web-ext lint --source-dir dist/firefox --self-hosted --output text
+
+test-python: $(STAMP) chromium extension $(NODE_STAMP)
 	$(PY) -m pytest
+
+test: test-extension test-python
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.bench_check
@@ -33,4 +54,4 @@ eval: $(STAMP)
 	$(PY) -m scripts.evaluate
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist node_modules *.egg-info .pytest_cache

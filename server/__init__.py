@@ -43,7 +43,11 @@ def create_app(config: dict | None = None) -> Flask:
 
     api.init_app(app)
     errors.init_app(app)  # after api.init_app: replaces flask-smorest's error handler with ours
-    cors.init_app(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}})
+    cors.init_app(
+        app,
+        resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}, r"/v2/*": {"origins": app.config["CORS_ORIGINS"]}},
+        expose_headers=["ETag", "Retry-After"],  # the extension revalidates flows and backs off on 429
+    )
     limiter.init_app(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)

@@ -210,3 +210,14 @@ def test_vesko_compose_prints_the_draft(tmp_path):
     bare.write_text(json.dumps(two_star_clothing("ru")), encoding="utf-8")
     assert CliRunner().invoke(main, ["compose", str(bare)]).exit_code == 2  # which language?
     assert CliRunner().invoke(main, ["compose", str(bare), "-l", "ru"]).exit_code == 0
+
+
+def test_the_shared_compose_cases_are_what_the_server_writes():
+    """tests/fixtures/compose_cases.json is also what the extension's offline composer must write."""
+    from pathlib import Path
+
+    cases = json.loads((Path(__file__).parent / "fixtures" / "compose_cases.json").read_text(encoding="utf-8"))
+    assert len(cases) == 24
+    for case in cases:
+        result = compose(case["language"], case["answers"], case["marketplace"])
+        assert (result["text"], result["title"], result["sections"]) == (case["text"], case["title"], case["sections"])
