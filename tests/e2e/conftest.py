@@ -163,7 +163,6 @@ def browser(playwright_instance, extension_dir, marketplace_port, vesko_url):
         viewport={"width": 420, "height": 900},
         args=[
             "--no-sandbox",
-            "--lang=ru",  # the buyer's browser speaks Russian; English is switched on in the options
             f"--disable-extensions-except={extension_dir}",
             f"--load-extension={extension_dir}",
             "--disable-background-networking",
