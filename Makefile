@@ -27,6 +27,7 @@ $(NODE_STAMP): package-lock.json
 setup: $(STAMP)
 
 run: $(STAMP)
+	$(VENV)/bin/vesko db upgrade
 	$(VENV)/bin/gunicorn --bind $(VESKO_HOST):$(VESKO_PORT) --workers 2 --threads 4 "server:create_app()"
 
 # Debian's Chromium for the browser tests (never a browser download of a test tool's own).
@@ -42,13 +43,22 @@ test-extension: extension $(NODE_STAMP)
 	node --test tests/extension/
 	npx --no-install web-ext lint --source-dir dist/firefox --self-hosted --output text
 
+# The storage tests run on PostgreSQL too when one answers on 127.0.0.1:5432 (CI has one), each in a schema of its own.
+POSTGRES_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
 test-python: $(STAMP) chromium extension $(NODE_STAMP)
-	$(PY) -m pytest
+	@pg="$$VESKO_TEST_POSTGRES_URL"; \
+	if [ -z "$$pg" ] && $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+	  pg="$(POSTGRES_TEST_URL)"; fi; \
+	if [ -z "$$pg" ]; then echo "!! No PostgreSQL on 127.0.0.1:5432: the storage tests run on SQLite only, the PostgreSQL ones are SKIPPED"; \
+	else echo "Storage tests on SQLite and on PostgreSQL ($$pg)"; fi; \
+	VESKO_TEST_POSTGRES_URL="$$pg" $(PY) -m pytest
 
 test: test-extension test-python
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.bench_check
+	$(PY) -m benchmarks.bench_groups
 
 eval: $(STAMP)
 	$(PY) -m scripts.evaluate

@@ -18,6 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .api import BLUEPRINTS
     from . import checks
     from .checks.languagetool import LanguageToolEngine
+    from .db import db
     from .extensions import api, cors, limiter
 
     app = Flask(__name__, instance_relative_config=True)
@@ -49,6 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
         expose_headers=["ETag", "Retry-After"],  # the extension revalidates flows and backs off on 429
     )
     limiter.init_app(app)
+    db.init_app(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)

@@ -132,3 +132,9 @@ def serve(host, port, debug):
 
     app = create_app()
     app.run(host=host or app.config["HOST"], port=port or app.config["PORT"], debug=debug)
+
+
+from .cli_groups import db_command, groups_command  # noqa: E402 - the storage commands live in their own module
+
+main.add_command(db_command)
+main.add_command(groups_command)

@@ -28,6 +28,9 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "LANGUAGETOOL": ("off", str, "LanguageTool for grammar, punctuation and style: off, local (language-tool-python starts it; needs Java and internet), or a server URL such as http://127.0.0.1:8010."),
     "LANGUAGETOOL_TIMEOUT": (3.0, float, "Seconds a check waits for LanguageTool before answering without it."),
     "LANGUAGETOOL_RETRY": (30.0, float, "Seconds LanguageTool is left alone after a failure (circuit breaker)."),
+    "DATABASE_URL": ("", str, "Where groups and their submissions are stored: empty means the SQLite file instance/vesko.db; postgresql+psycopg://user@host/db for PostgreSQL."),
+    "SUBMISSION_RATE_LIMIT": ("60/minute;1000/day", str, "Submissions per client address (Flask-Limiter syntax; the address is only a counter key, never stored); empty turns it off."),
+    "SUBMISSION_RATE_LIMIT_PER_GROUP": ("300/minute;20000/day", str, "Submissions per join code, so a leaked code cannot flood a group; empty turns it off."),
 }
 
 
