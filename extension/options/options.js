@@ -1,8 +1,10 @@
 // The options page: server address (with a connection test), language, shown check categories, the
-// "any site" mode. Every control saves as soon as it changes; nothing here leaves the browser except the
-// connection test, which asks the server the buyer typed.
+// "any site" mode, the buyer's group. Every control saves as soon as it changes (the addresses on their
+// Save button); nothing here leaves the browser except the connection test, which asks the server the
+// buyer typed. Saving a group sends nothing: a review is shared only from the panel, one at a time.
 import { ApiError, OfflineError, createClient } from "../src/api.js";
 import { api } from "../src/browser.js";
+import { parseGroupAddress } from "../src/groups.js";
 import { loadLanguage, t, translatePage } from "../src/i18n.js";
 import { loadSettings, originPattern, saveSettings } from "../src/settings.js";
 
@@ -124,6 +126,44 @@ async function toggleAnySite() {
   announceSaved();
 }
 
+const GROUP_ADDRESS_ERRORS = { empty: "groupAddressEmpty", invalid: "groupAddressInvalid", "no-group": "groupAddressNoGroup" };
+
+function rejectGroupField(id, message) {
+  say($("group-result"), message, "error");
+  $(id).setAttribute("aria-invalid", "true");
+  $(id).focus();
+}
+
+/**
+ * Save the group. The host permission for the group's server (when it is not the checking server) is
+ * requested before anything is awaited: the browser shows its prompt only during the click itself.
+ */
+async function saveGroup(event) {
+  event.preventDefault();
+  for (const id of ["group-address", "group-join-code"]) $(id).removeAttribute("aria-invalid");
+  const address = $("group-address").value.trim();
+  const parsed = parseGroupAddress(address, settings.serverUrl);
+  if (parsed.error) return rejectGroupField("group-address", t(GROUP_ADDRESS_ERRORS[parsed.error]));
+  const joinCode = $("group-join-code").value.trim().toUpperCase();
+  if (!joinCode) return rejectGroupField("group-join-code", t("groupJoinCodeEmpty"));
+  const sameServer = originPattern(parsed.serverUrl) === originPattern(settings.serverUrl);
+  const permitted = sameServer || (await requestServerPermission(parsed.serverUrl));
+  if (!permitted) return say($("group-result"), t("groupPermissionDenied"), "error");
+  settings = await saveSettings({ group: { address, serverUrl: parsed.serverUrl, slug: parsed.slug, joinCode } });
+  $("group-join-code").value = joinCode;
+  $("forget-group").hidden = false;
+  say($("group-result"), t("groupSaved", parsed.slug, new URL(parsed.serverUrl).host), "ok");
+}
+
+async function forgetGroup() {
+  settings = await saveSettings({ group: null });
+  $("group-address").value = "";
+  $("group-join-code").value = "";
+  $("forget-group").hidden = true;
+  say($("group-result"), t("groupForgotten"), "ok");
+  $("group-address").focus();
+}
+
 async function init() {
   settings = await loadSettings();
   await loadLanguage(settings.uiLanguage);
@@ -132,10 +172,15 @@ async function init() {
   $("ui-language").value = settings.uiLanguage;
   $("any-site").checked = settings.anySite;
   renderCategories();
+  $("group-address").value = settings.group?.address ?? "";
+  $("group-join-code").value = settings.group?.joinCode ?? "";
+  $("forget-group").hidden = !settings.group;
   $("server-form").addEventListener("submit", saveServer);
   $("test-connection").addEventListener("click", testConnection);
   $("ui-language").addEventListener("change", changeLanguage);
   $("any-site").addEventListener("change", toggleAnySite);
+  $("group-form").addEventListener("submit", saveGroup);
+  $("forget-group").addEventListener("click", forgetGroup);
 }
 
 init();

@@ -9,6 +9,7 @@ import { visibleSteps } from "../src/flow.js";
 import { productKey } from "./draft.js";
 import { createFlowView } from "./flow-view.js";
 import { createReview } from "./review.js";
+import { createShareView } from "./share-view.js";
 import { bundledLanguages, forgetReview, loadFlow, loadForms, loadReview, saveReview } from "./store.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +19,7 @@ const FIXED_TAB = Number(new URLSearchParams(location.search).get("tab")) || nul
 const ctx = { settings: null, language: "en", client: null, forms: null, flow: null, tabId: null, page: null, key: null, review: null };
 let flowView;
 let review;
+let share;
 
 function setStatus(state, detail = "") {
   const line = $("server-status");
@@ -66,6 +68,7 @@ const save = () => saveReview(ctx.key, ctx.review);
 function showView(name) {
   $("flow-view").hidden = name !== "flow";
   $("editor-view").hidden = name !== "editor";
+  if (name !== "editor") share?.reset();
 }
 
 /** Show the saved review of the current product: its draft if there is one, else the flow where it was left. */
@@ -108,7 +111,8 @@ async function boot() {
       $("editor-heading").focus();
     },
   });
-  review = createReview(ctx, { setStatus, save });
+  review = createReview(ctx, { setStatus, save, onOpen: () => share.reset() });
+  share = createShareView(ctx, { currentText: () => review.text() });
   ctx.tabId = await activeTabId();
   await detect();
   await showReview();
@@ -152,6 +156,8 @@ function followSettingsAndTabs() {
       await showReview();
     } else {
       review.refresh();
+      // A group set up, changed or left in the options: the box shows (unticked) or goes.
+      if (JSON.stringify(before.group ?? null) !== JSON.stringify(ctx.settings.group ?? null)) share.reset();
     }
   });
   if (FIXED_TAB) return;

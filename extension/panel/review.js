@@ -18,9 +18,10 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * ctx: the panel's shared state ({client, flow, forms, language, page, tabId, settings, review});
- * hooks: setStatus(state, detail) for the server status line, save() to keep ctx.review.
+ * hooks: setStatus(state, detail) for the server status line, save() to keep ctx.review, onOpen() after the
+ * editor shows a draft (the group share box starts unticked).
  */
-export function createReview(ctx, { setStatus, save }) {
+export function createReview(ctx, { setStatus, save, onOpen = () => {} }) {
   let lastCheck = null; // {check, joined} of the text on screen, to redraw when settings change
   const editor = createEditorView($("editor-fields"), { onInput: edited });
   const findings = createFindingsView($("check-body"), {
@@ -74,6 +75,7 @@ export function createReview(ctx, { setStatus, save }) {
     const canFill = Boolean(ctx.page?.marketplace);
     $("insert").disabled = !canFill;
     $("insert").title = canFill ? "" : t("insertNeedsPage");
+    onOpen();
   }
 
   function edited(values) {
@@ -148,9 +150,8 @@ export function createReview(ctx, { setStatus, save }) {
   }
 
   async function copy() {
-    const text = joinDraft(draft().layout, editor.values(), headings()).text;
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(text());
       $("action-result").textContent = t("copied");
     } catch {
       $("action-result").textContent = t("copyFailed");
@@ -168,5 +169,8 @@ export function createReview(ctx, { setStatus, save }) {
     else checkNow();
   }
 
-  return { compose, open, checkNow, refresh, cancel: () => scheduleCheck.cancel() };
+  /** The draft as one text, as the buyer edited it (what Copy copies). */
+  const text = () => joinDraft(draft().layout, editor.values(), headings()).text;
+
+  return { compose, open, checkNow, refresh, text, cancel: () => scheduleCheck.cancel() };
 }

@@ -6,6 +6,7 @@ export const DEFAULTS = Object.freeze({
   uiLanguage: "auto", // "auto" follows the browser; or "ru", "en"
   hiddenCategories: [], // check categories the buyer chose not to see (e.g. "spelling")
   anySite: false, // the generic adapter on every site (needs the optional <all_urls>-like permission)
+  group: null, // {address, server, slug, joinCode}: where "share with my group" sends a review, when the buyer opts in
 });
 
 export async function loadSettings() {
