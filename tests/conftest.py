@@ -1,6 +1,19 @@
+import os
+
 import pytest
 
 from server import create_app
+
+try:  # the reliability tests' settings (tests/test_properties.py, tests/test_schemathesis.py)
+    from hypothesis import settings
+except ImportError:  # pragma: no cover - hypothesis is in the [test] extra
+    pass
+else:
+    # CI: the same examples on every run (no flaky reds), no example database written to the checkout.
+    settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+    # Locally: new examples each run; a failure prints the blob that replays it (@reproduce_failure).
+    settings.register_profile("dev", database=None, print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+from flask_smorest.error_handler import ErrorSchema
 
 from .. import checks
 from ..extensions import limiter
@@ -21,7 +22,11 @@ class Check(MethodView):
 
     @blp.arguments(CheckRequestSchema)
     @blp.response(200, CheckResponseSchema)
-    @blp.alt_response(422, description="Invalid request or unsupported language.")
+    @blp.alt_response(422, schema=ErrorSchema, description="Invalid request or unsupported language.")
+    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
+    @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than VESKO_MAX_BODY_BYTES.")
+    @blp.alt_response(415, schema=ErrorSchema, description="The body is not declared as JSON.")
+    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests from this address; see Retry-After.")
     def post(self, args):
         """Find what gets a review removed: profanity, insults, threats, personal data, links, ads, shouting."""
         try:

@@ -1,12 +1,13 @@
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import Schema, fields, validate
+from flask_smorest.error_handler import ErrorSchema
+from marshmallow import Schema, fields, pre_load, validate
 
 from .. import answers, compose, prompts
 from ..extensions import limiter
 from .json_only import require_json
-from .schemas import CheckResponseSchema
+from .schemas import CheckResponseSchema, without_lone_surrogates
 
 blp = Blueprint("compose", __name__, url_prefix="/api/v1", description="Write the review draft from the answers.")
 blp.before_request(require_json)
@@ -26,6 +27,11 @@ class ComposeRequestSchema(Schema):
         validate=validate.OneOf(tuple(prompts.forms()), error="Unknown marketplace {input!r}; use one of: {choices}."),
         metadata={"example": "ozon"},
     )
+
+    @pre_load
+    def _no_lone_surrogates(self, data, **kwargs):
+        """Half an emoji ("\\ud83d") in an answer would make the draft impossible to send back."""
+        return without_lone_surrogates(data)
 
 
 class ComposeResponseSchema(Schema):
@@ -47,7 +53,11 @@ class Compose(MethodView):
 
     @blp.arguments(ComposeRequestSchema)
     @blp.response(200, ComposeResponseSchema)
-    @blp.alt_response(422, description="Unknown steps or options, wrong types, missing required answers.")
+    @blp.alt_response(422, schema=ErrorSchema, description="Unknown steps or options, wrong types, missing required answers.")
+    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
+    @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than VESKO_MAX_BODY_BYTES.")
+    @blp.alt_response(415, schema=ErrorSchema, description="The body is not declared as JSON.")
+    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests from this address; see Retry-After.")
     def post(self, args):
         """The draft for the marketplace's form, with the check of its wording."""
         try:

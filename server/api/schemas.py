@@ -1,4 +1,6 @@
 """Marshmallow schemas shared by the checking endpoints."""
+import re
+
 from marshmallow import Schema, fields, validate
 
 from ..checks import CATEGORIES, languages
@@ -17,8 +19,59 @@ def language_field(**kwargs):
     )
 
 
+class Text(fields.String):
+    """A string field that replaces lone surrogates with U+FFFD.
+
+    JSON may carry half of an emoji ("\\ud83d"): a UTF-16 text cut in the middle of a pair, as a
+    browser's maxlength does. Python keeps it as one code point that cannot be encoded, so echoing it
+    in a match's message or replacement would fail; U+FFFD is also one code point, so offsets into
+    the submitted text do not move.
+    """
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return replace_lone_surrogates(text)
+
+
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """Every surrogate code point becomes U+FFFD (json.loads already joins the valid pairs)."""
+    return text if text.isascii() else SURROGATE_RE.sub("\ufffd", text)
+
+
+def without_lone_surrogates(data):
+    """``data`` parsed from JSON with :func:`replace_lone_surrogates` applied to every string in it
+    (keys too), for schemas whose free text is nested ({"answers": {...}}). Iterative: the body may
+    be as deep as the JSON decoder allows."""
+    def clean(value):
+        if isinstance(value, str):
+            return replace_lone_surrogates(value)
+        if isinstance(value, dict):
+            copy = {}
+            pending.append((value, copy))
+            return copy
+        if isinstance(value, list):
+            copy = []
+            pending.append((value, copy))
+            return copy
+        return value
+
+    pending: list = []
+    root = clean(data)
+    while pending:
+        source, target = pending.pop()
+        if isinstance(source, dict):
+            for key, value in source.items():
+                target[clean(key)] = clean(value)
+        else:
+            target.extend(clean(value) for value in source)
+    return root
+
+
 class CheckRequestSchema(Schema):
-    text = fields.String(
+    text = Text(
         required=True,
         validate=validate.Length(min=1, max=MAX_TEXT_LENGTH),
         metadata={"description": "The review, 1 to 20,000 characters.", "example": "Куртка порвалась через неделю!!!"},

@@ -6,9 +6,11 @@ The checker is a pipeline of small rule modules (``server/checks/rules``) that s
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from . import coverage
 from .document import Document, morph
+from .graphemes import Snapper
 from .languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolEngine
 from .language import UnsupportedLanguage, detect
 from .lexicon import languages, load
@@ -75,8 +77,12 @@ def find(doc: Document, extra: list[Finding] = ()) -> list[Finding]:
     A finding is dropped when an already kept finding of the same category overlaps it, or when a
     kept finding covers its whole span (an e-mail is personal data, not also a link). Severe and long
     findings are kept first. Where LanguageTool flags a word's spelling, its suggestion wins over ours.
+    Every span is first widened to whole grapheme clusters (see :mod:`.graphemes`): no match ends
+    between a letter and its accent or inside an emoji sequence.
     """
-    candidates = [f for rule in RULES for f in rule.find(doc)]
+    snapper = Snapper(doc.text)
+    candidates = [_whole_graphemes(snapper, f) for rule in RULES for f in rule.find(doc)]
+    extra = [_whole_graphemes(snapper, f) for f in extra]
     if extra:
         their_spelling = _KeptSpans()
         for f in extra:
@@ -92,6 +98,13 @@ def find(doc: Document, extra: list[Finding] = ()) -> list[Finding]:
             kept.append(f)
     kept.sort(key=lambda f: (f.offset, SEVERITY_RANK[f.severity], f.length))
     return kept
+
+
+def _whole_graphemes(snapper: Snapper, f: Finding) -> Finding:
+    start, end = snapper.snap(f.offset, f.end)
+    if (start, end) == (f.offset, f.end):
+        return f
+    return dataclasses.replace(f, offset=start, length=end - start)
 
 
 def message(language: str, finding: Finding) -> str:

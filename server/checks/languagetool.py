@@ -73,19 +73,23 @@ def to_findings(text: str, response: dict) -> list[Finding]:
         category = mapping["categories"].get(rule["category"]["id"]) or mapping["issue_types"].get(
             rule.get("issueType", ""), mapping["default_category"]
         )
-        start = convert(int(match["offset"]))
-        end = convert(int(match["offset"]) + int(match["length"]))
-        if end <= start:
+        # A server that is not quite LanguageTool (a proxy, another version) may send spans outside the
+        # text, a null message or odd replacements: such a match is dropped or cleaned, never passed on.
+        start = min(max(convert(int(match["offset"])), 0), len(text))
+        end = min(max(convert(int(match["offset"]) + int(match["length"])), 0), len(text))
+        message, rule_id = match.get("message"), rule.get("id")
+        if end <= start or not (isinstance(message, str) and message and isinstance(rule_id, str) and rule_id):
             continue
+        replacements = [r.get("value") if isinstance(r, dict) else None for r in match.get("replacements") or []]
         findings.append(
             Finding(
                 offset=start,
                 length=end - start,
                 category=category,
-                rule_id=rule["id"],
+                rule_id=rule_id,
                 severity=mapping["severities"][category],
-                replacements=tuple(r["value"] for r in match.get("replacements", [])[:5]),
-                message=match["message"],
+                replacements=tuple(r for r in replacements if isinstance(r, str))[:5],
+                message=message,
                 source=SOURCE,
             )
         )

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..document import lemmas_of
-from .base import WARNING, Finding
+from .base import WARNING, Finding, overlaps
 
 category = "accusation"
 
@@ -200,12 +200,6 @@ def _confession(lex: _Lexicon, doc, first: int) -> bool:
         if word.lower in lex.self_words:
             return True
     return False
-
-
-def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does ``start..end`` overlap one of the sorted, disjoint ``spans``? (O(log n))"""
-    k = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    return (k >= 0 and spans[k][1] > start) or (k + 1 < len(spans) and spans[k + 1][0] < end)
 
 
 def find(doc):

@@ -7,6 +7,7 @@ review's language (see ``data/<lang>/messages.yaml``).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
@@ -42,3 +43,13 @@ class Rule(Protocol):
 
     def find(self, doc) -> Iterable[Finding]:  # pragma: no cover - protocol
         ...
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``start..end`` overlap one of the sorted, disjoint ``spans``? (O(log n))
+
+    Rules that keep the first of overlapping matches use this with :func:`bisect.insort` rather than
+    comparing each match with every kept one, which is quadratic on hostile texts ("убью " × 4,000).
+    """
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return (k >= 0 and spans[k][1] > start) or (k + 1 < len(spans) and spans[k + 1][0] < end)

@@ -15,13 +15,14 @@ leaves out words and file extensions, a domain needs two characters before the d
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 import yaml
 
 from .. import lexicon
-from .base import ERROR, Finding
+from .base import ERROR, Finding, overlaps
 from .personal_data import email_spans
 
 category = "link"
@@ -139,8 +140,8 @@ def link_spans(text: str) -> list[tuple[int, int, str]]:
     # Longest first, so "https://vk.com/id1" is one URL, not also a domain and a handle inside it.
     candidates = sorted([*_url_spans(text), *_domain_spans(text), *_handle_spans(text)], key=lambda s: s[0] - s[1])
     for start, end, rule_id in candidates:
-        if not any(a < end and start < b for a, b in taken):
-            taken.append((start, end))
+        if not overlaps(taken, start, end):
+            bisect.insort(taken, (start, end))
             spans.append((start, end, rule_id))
     return sorted(spans)
 

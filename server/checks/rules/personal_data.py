@@ -13,6 +13,7 @@ recognised by the word in front of them (``not_contact_words`` in the data files
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ import phonenumbers
 import yaml
 
 from .. import lexicon
-from .base import ERROR, Finding
+from .base import ERROR, Finding, overlaps
 
 category = "personal_data"
 
@@ -182,11 +183,13 @@ def personal_data_spans(text: str, language: str) -> list[Span]:
     over a shorter one inside it.
     """
     candidates = passport_spans(text) + card_spans(text) + email_spans(text) + phone_spans(text, language)
-    kept: list[Span] = []
+    kept: list[tuple[int, int]] = []
+    spans: dict[int, Span] = {}
     for span in candidates:  # in priority order: passports, cards, e-mails, phones
-        if not any(k.start < span.end and span.start < k.end for k in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
+        if not overlaps(kept, span.start, span.end):
+            bisect.insort(kept, (span.start, span.end))
+            spans[span.start] = span
+    return [spans[start] for start, _ in kept]
 
 
 def find(doc):

@@ -290,6 +290,12 @@ def _words(doc):
             yield word
 
 
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Is ``offset`` inside one of the sorted, disjoint ``spans``? (a bisect: texts may hold thousands of links)"""
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][1] > offset
+
+
 def find(doc):
     language = doc.language
     if language not in RULE_IDS:
@@ -304,7 +310,7 @@ def find(doc):
             continue  # the last word of a text that stops mid-word: still being typed, or cut off
         if is_known(language, word.lower):
             continue
-        if links and any(a <= word.start < b for a, b in links):  # after is_known: few words get here
+        if links and _inside(links, word.start):  # after is_known: few words get here
             continue
         unknown += 1
         if unknown > MAX_UNKNOWN_WORDS:

@@ -14,11 +14,12 @@ review's language.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from .. import lexicon
-from .base import ERROR, Finding
+from .base import ERROR, Finding, overlaps
 
 category = "threat"
 
@@ -87,7 +88,7 @@ def find(doc):
             continue
         for m in pattern.finditer(doc.text):
             start, end = m.span()
-            if end == start or any(s < end and start < e for s, e in taken):
+            if end == start or overlaps(taken, start, end):
                 continue
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             yield Finding(start, end - start, category, rule_id, ERROR, (), {"phrase": m.group()})
