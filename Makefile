@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 VESKO_HOST ?= 127.0.0.1
 VESKO_PORT ?= 8000
+# One dashboard signing key per `make run`, shared by its workers (production sets its own, see docs/self-hosting.md).
+export VESKO_SECRET_KEY ?= $(shell python3 -c 'import secrets; print(secrets.token_hex(32))')
 
 .PHONY: run test test-python test-extension bench eval setup extension chromium clean
 

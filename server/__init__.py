@@ -14,7 +14,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 def create_app(config: dict | None = None) -> Flask:
     """Application factory; gunicorn calls it as ``gunicorn "server:create_app()"``."""
-    from . import config as settings, docs, errors
+    from . import config as settings, dashboard, docs, errors
     from .api import BLUEPRINTS
     from . import checks
     from .checks.languagetool import LanguageToolEngine
@@ -54,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
+    dashboard.init_app(app)  # the organisers' pages; signs their sessions with SECRET_KEY
     checks.warm_up()
     app.extensions["vesko.languagetool"] = LanguageToolEngine(
         app.config["LANGUAGETOOL"], app.config["LANGUAGETOOL_TIMEOUT"], app.config["LANGUAGETOOL_RETRY"]

@@ -31,6 +31,7 @@ SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
     "DATABASE_URL": ("", str, "Where groups and their submissions are stored: empty means the SQLite file instance/vesko.db; postgresql+psycopg://user@host/db for PostgreSQL."),
     "SUBMISSION_RATE_LIMIT": ("60/minute;1000/day", str, "Submissions per client address (Flask-Limiter syntax; the address is only a counter key, never stored); empty turns it off."),
     "SUBMISSION_RATE_LIMIT_PER_GROUP": ("300/minute;20000/day", str, "Submissions per join code, so a leaked code cannot flood a group; empty turns it off."),
+    "SECRET_KEY": ("", str, "Signs the dashboard's session cookies: a long random string, the same for every worker. Empty (development only): a random key per process, so sessions reset on restart."),
 }
 
 

@@ -2,15 +2,21 @@
 
 ``{"code": 422, "status": "Unprocessable Entity", "message": "...", "errors": {...}}``
 
-``errors`` appears only when there are field errors. No HTML page and no traceback ever leaves the API.
+``errors`` appears only when there are field errors. No HTML page and no traceback ever leaves the API
+(``/api/``, LanguageTool's ``/v2/``, and every other address). The one exception is the organisers'
+dashboard under ``/groups/``: people read those pages, so its errors are an HTML page in the same words.
 """
 from __future__ import annotations
 
+import json.decoder
 import logging
+import os
 from http import HTTPStatus
 
-from flask import current_app, jsonify
+from flask import current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from . import dashboard
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +88,11 @@ def handle_http_exception(error: HTTPException):
     headers = dict(data.get("headers") or {})
     if error.code == 429 and error.description:
         message = message or f"Too many requests: the limit is {error.description}. Wait a little and try again."
-    response = error_response(error.code or 500, message, errors, headers)
+    if _is_dashboard_page():
+        response = dashboard.error_page(error.code or 500)
+        response.headers.update(headers)
+    else:
+        response = error_response(error.code or 500, message, errors, headers)
     # Keep what werkzeug already set (Allow for 405, Retry-After for 429).
     for name in ("Allow", "Retry-After"):
         for header_name, value in error.get_headers():
@@ -91,9 +101,33 @@ def handle_http_exception(error: HTTPException):
     return response
 
 
+def _is_dashboard_page() -> bool:
+    return request.path.startswith(dashboard.PREFIX + "/")
+
+
+def _json_gave_up(error: Exception) -> bool:
+    """Did the JSON decoder itself fail on a well-formed but hostile body?
+
+    ``json.loads`` raises RecursionError for deeply nested arrays ("[[[[...") and ValueError for a
+    number of more than 4,300 digits; the request parsers only catch JSONDecodeError, so without
+    this such a body would be a 500.
+    """
+    if not isinstance(error, (RecursionError, ValueError)):
+        return False
+    decoder = os.path.normcase(json.decoder.__file__)
+    tb = error.__traceback__
+    while tb is not None:
+        if os.path.normcase(tb.tb_frame.f_code.co_filename) == decoder:
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def handle_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
+    if _json_gave_up(error):
+        return error_response(400, "The request body is not valid JSON: it is nested too deeply or holds a number too long.")
     # The traceback goes to the log, never to the client; request bodies are not logged.
     log.exception("Unhandled error")
     return handle_http_exception(InternalServerError())
