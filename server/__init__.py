@@ -1,7 +1,6 @@
 """Vesko: helps buyers write honest, factual reviews that marketplaces keep."""
 from __future__ import annotations
 
-import logging
 from importlib.metadata import PackageNotFoundError, version
 
 from flask import Flask
@@ -12,11 +11,14 @@ except PackageNotFoundError:  # running from a source tree that was not installe
     __version__ = "0.0.0"
 
 
+# Any installed copy of the extension, in Chromium and Firefox (their ids differ per install in Firefox).
+EXTENSION_ORIGINS = (r"chrome-extension://[a-p]{32}", r"moz-extension://[0-9a-f-]{36}")
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Application factory; gunicorn calls it as ``gunicorn "server:create_app()"``."""
-    from . import config as settings, dashboard, docs, errors
+    from . import checks, config as settings, dashboard, docs, errors, observability, security
     from .api import BLUEPRINTS
-    from . import checks
     from .checks.languagetool import LanguageToolEngine
     from .db import db
     from .extensions import api, cors, limiter
@@ -34,20 +36,25 @@ def create_app(config: dict | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.config.update(config or {})
+    if app.config["ENV"] == "production" and not app.config["SECRET_KEY"]:
+        raise RuntimeError("VESKO_SECRET_KEY is required in production: set it to a long random string.")
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
-    app.config["RATELIMIT_STORAGE_URI"] = app.config["RATE_LIMIT_STORAGE"]
     app.config["RATELIMIT_HEADERS_ENABLED"] = True
+    # If Redis (shared counters) fails, count per process and log it rather than refuse requests: a limiter
+    # outage must not take the checker down (fail open; see docs/self-hosting.md).
+    app.config["RATELIMIT_IN_MEMORY_FALLBACK_ENABLED"] = True
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    logging.basicConfig(level=app.config["LOG_LEVEL"])
-    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
+    observability.configure_logging(app.config["LOG_LEVEL"])
 
     api.init_app(app)
     errors.init_app(app)  # after api.init_app: replaces flask-smorest's error handler with ours
+    origins = [*EXTENSION_ORIGINS, *app.config["CORS_ORIGINS"]]
     cors.init_app(
         app,
-        resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}, r"/v2/*": {"origins": app.config["CORS_ORIGINS"]}},
-        expose_headers=["ETag", "Retry-After"],  # the extension revalidates flows and backs off on 429
+        resources={r"/api/*": {"origins": origins}, r"/v2/*": {"origins": origins}},
+        expose_headers=["ETag", "Retry-After", "X-Request-Id"],  # the extension revalidates flows, backs off on 429
+        supports_credentials=False,  # the API takes no cookies: a browser never sends them cross-origin
     )
     limiter.init_app(app)
     db.init_app(app)
@@ -55,6 +62,8 @@ def create_app(config: dict | None = None) -> Flask:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.assets)
     dashboard.init_app(app)  # the organisers' pages; signs their sessions with SECRET_KEY
+    observability.init_app(app)
+    security.init_app(app)
     checks.warm_up()
     app.extensions["vesko.languagetool"] = LanguageToolEngine(
         app.config["LANGUAGETOOL"], app.config["LANGUAGETOOL_TIMEOUT"], app.config["LANGUAGETOOL_RETRY"]

@@ -122,12 +122,32 @@ def compose(source, marketplace, language, as_json):
     sys.exit(0 if result["check"]["summary"]["publishable"] else 1)
 
 
+def _serve_production(host, port):
+    """Replace this process with gunicorn (signals such as SIGHUP for a graceful reload then reach it)."""
+    import os
+    import shutil
+    from pathlib import Path
+
+    if not os.environ.get("VESKO_SECRET_KEY"):
+        raise click.UsageError("VESKO_SECRET_KEY is required in production: set it to a long random string")
+    os.environ["VESKO_ENV"] = "production"
+    if host:
+        os.environ["VESKO_HOST"] = host
+    if port:
+        os.environ["VESKO_PORT"] = str(port)
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or shutil.which("gunicorn")
+    os.execv(gunicorn, [gunicorn, "--config", "python:server.gunicorn_conf"])
+
+
 @main.command()
 @click.option("--host", default=None, help="Defaults to VESKO_HOST (127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Defaults to VESKO_PORT (8000).")
 @click.option("--debug", is_flag=True, help="Reload on code changes, show the debugger (never in production).")
-def serve(host, port, debug):
-    """Run the development server."""
+@click.option("--production", is_flag=True, help="gunicorn with server/gunicorn_conf.py; needs VESKO_SECRET_KEY.")
+def serve(host, port, debug, production):
+    """Run the development server, or the production one with --production."""
+    if production:
+        _serve_production(host, port)
     from . import create_app
 
     app = create_app()

@@ -17,13 +17,18 @@ def _list(value: str) -> list[str]:
 
 # name: (default, parser, meaning). Flask config keys drop the VESKO_ prefix.
 SETTINGS: dict[str, tuple[Any, Callable[[str], Any], str]] = {
+    "ENV": ("development", str, "production makes VESKO_SECRET_KEY mandatory (`vesko serve --production` sets it)."),
     "HOST": ("127.0.0.1", str, "Address `vesko serve` and `make run` listen on."),
     "PORT": (8000, int, "Port `vesko serve` and `make run` listen on."),
     "MAX_BODY_BYTES": (262_144, int, "Largest request body accepted; larger ones get 413."),
     "RATE_LIMIT": ("120/minute;2000/hour", str, "Requests per client address for the checking endpoints (Flask-Limiter syntax); empty turns it off."),
-    "RATE_LIMIT_STORAGE": ("memory://", str, "Where rate-limit counters live: memory:// (per process) or a redis://host:6379 URL shared by all workers (needs the redis package)."),
-    "CORS_ORIGINS": ("*", _list, "Origins allowed to call the API from a browser (comma-separated). The extension needs its own origin or *."),
+    "RATELIMIT_STORAGE_URI": ("memory://", str, "Where rate-limit counters live: memory:// (per process) or redis://host:6379/0, shared by all workers and instances. If Redis fails, limits fall back to per-process counters with a logged warning."),
+    "CORS_ORIGINS": ([], _list, "Web origins allowed to call the API from a browser besides the extension's (chrome-extension://, moz-extension:// are always allowed), e.g. the dashboard's if served elsewhere; comma-separated. Never *."),
     "LOG_LEVEL": ("INFO", str, "Logging level. Review text is never logged."),
+    "METRICS": (False, _bool, "Prometheus metrics at /metrics (requests and latency per endpoint, time per checker rule, LanguageTool state): on/off."),
+    "WORKERS": (0, int, "`vesko serve --production`: gunicorn worker processes; 0 means CPU cores + 1."),
+    "THREADS": (2, int, "`vesko serve --production`: threads per worker."),
+    "FORWARDED_ALLOW_IPS": ("127.0.0.1", str, "Proxies whose X-Forwarded-* headers gunicorn trusts (the TLS reverse proxy's address; * behind a private proxy)."),
     "PROMPTS_DIR": ("", str, "Folder with the guided flows and questions (prompts/); empty means the one beside server/ in this checkout."),
     "LANGUAGETOOL": ("off", str, "LanguageTool for grammar, punctuation and style: off, local (language-tool-python starts it; needs Java and internet), or a server URL such as http://127.0.0.1:8010."),
     "LANGUAGETOOL_TIMEOUT": (3.0, float, "Seconds a check waits for LanguageTool before answering without it."),

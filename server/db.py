@@ -32,6 +32,8 @@ def database_url(configured: str = "") -> str:
 
 
 def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -50,10 +52,7 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 def engine_from_environment() -> Engine:
     """For the command line: the same database the server uses."""
-    url = database_url(setting("DATABASE_URL"))
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    return make_engine(url)
+    return make_engine(database_url(setting("DATABASE_URL")))
 
 
 class Database:

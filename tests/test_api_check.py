@@ -87,11 +87,16 @@ def test_docs_page_loads_everything_from_the_service_itself(client):
         assert client.get(f"/api/docs/assets/{asset}").status_code == 200
 
 
-def test_browser_extensions_may_call_the_api(client):
-    response = client.post(
-        "/api/v1/check", json={"text": "Норм"}, headers={"Origin": "chrome-extension://abcdefghijklmnop"}
-    )
-    assert response.headers["Access-Control-Allow-Origin"] in {"*", "chrome-extension://abcdefghijklmnop"}
+def test_browser_extensions_may_call_the_api_and_other_sites_may_not(client):
+    extension = "chrome-extension://" + "mkhjbdcafkpbnhaemmjmlgpfigoogepj"[:32]
+    response = client.post("/api/v1/check", json={"text": "Норм"}, headers={"Origin": extension})
+    assert response.headers["Access-Control-Allow-Origin"] == extension
+    firefox = "moz-extension://0b1d3a5e-7c9f-4e2a-9b8d-6f4c2a1e3d5b"
+    assert client.post("/api/v1/check", json={"text": "Норм"}, headers={"Origin": firefox}).headers[
+        "Access-Control-Allow-Origin"] == firefox
+    stranger = client.post("/api/v1/check", json={"text": "Норм"}, headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in stranger.headers
+    assert "Access-Control-Allow-Credentials" not in stranger.headers
 
 
 def test_the_service_root_leads_to_the_docs(client):

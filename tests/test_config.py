@@ -12,9 +12,9 @@ def test_defaults_need_no_environment():
 
 
 def test_environment_variables_are_parsed():
-    config = from_env({"VESKO_PORT": "9000", "VESKO_CORS_ORIGINS": "chrome-extension://abc, https://vesko.example"})
+    config = from_env({"VESKO_PORT": "9000", "VESKO_CORS_ORIGINS": "https://dash.example, https://vesko.example"})
     assert config["PORT"] == 9000
-    assert config["CORS_ORIGINS"] == ["chrome-extension://abc", "https://vesko.example"]
+    assert config["CORS_ORIGINS"] == ["https://dash.example", "https://vesko.example"]
 
 
 def test_a_wrong_value_names_the_variable():

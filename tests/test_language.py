@@ -14,6 +14,8 @@ LANGUAGES = [
     ("ok", "en"),
     (")))", "ru"),
     ("5/5 👍", "ru"),
+    ("Норм 8f3a2bc9d1e", "ru"),
+    ("Размер S, M и XL", "ru"),
     ("Видео на www.youtube.com/watch?v=abc (смотрите)", "ru"),
     ("группа vk.com/id123, пишите ivan.petrov@example.com", "ru"),
 ]

@@ -6,6 +6,7 @@ The checker is a pipeline of small rule modules (``server/checks/rules``) that s
 from __future__ import annotations
 
 import bisect
+import time
 import dataclasses
 
 from . import coverage
@@ -71,6 +72,24 @@ class _KeptSpans:
         ends.insert(i, f.end)
 
 
+_rule_timer = None
+
+
+def pipeline_timer(observe) -> None:
+    """Report each rule's time on each text to ``observe(category, seconds)`` (the service's metrics)."""
+    global _rule_timer
+    _rule_timer = observe
+
+
+def _timed(rule, doc: Document) -> list[Finding]:
+    if _rule_timer is None:
+        return list(rule.find(doc))
+    started = time.perf_counter()
+    found = list(rule.find(doc))
+    _rule_timer(rule.category, time.perf_counter() - started)
+    return found
+
+
 def find(doc: Document, extra: list[Finding] = ()) -> list[Finding]:
     """Every rule's findings (and ``extra`` ones from another engine), without duplicates, in text order.
 
@@ -81,7 +100,7 @@ def find(doc: Document, extra: list[Finding] = ()) -> list[Finding]:
     between a letter and its accent or inside an emoji sequence.
     """
     snapper = Snapper(doc.text)
-    candidates = [_whole_graphemes(snapper, f) for rule in RULES for f in rule.find(doc)]
+    candidates = [_whole_graphemes(snapper, f) for rule in RULES for f in _timed(rule, doc)]
     extra = [_whole_graphemes(snapper, f) for f in extra]
     if extra:
         their_spelling = _KeptSpans()

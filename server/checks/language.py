@@ -92,13 +92,23 @@ def detect(text: str, fallback: str = "ru") -> str:
     for word in words:
         script = _script(word[0])
         in_profiles = [c for c in language_words.get(word, ()) if profiles[c]["script"] == script]
-        weight = 1.0 if script != LATIN or in_profiles else 0.5
+        # A Latin word that no language lists counts half (a brand name), and nothing when shorter than
+        # three letters: sizes (S, XL) and pieces of codes ("8f3a") say nothing about the language; a
+        # one-letter word is weak evidence even when a language lists it ("a", "e", "i").
+        if script != LATIN:
+            weight = 1.0
+        elif in_profiles:
+            weight = 1.0 if len(word) > 1 else 0.25
+        else:
+            weight = 0.5 if len(word) >= 3 else 0.0
         script_weight[script] = script_weight.get(script, 0.0) + weight
         for code in in_profiles:
             language_score[code] = language_score.get(code, 0.0) + 1.0
         for code, letters in script_letters.get(script, ()):
             if not letters.isdisjoint(word):
                 language_score[code] = language_score.get(code, 0.0) + 2.0 * sum(ch in letters for ch in word)
+    if not any(script_weight.values()):
+        return fallback
     script = max(script_weight, key=script_weight.get)
     candidates = {c: p for c, p in profiles.items() if p["script"] == script}
     if not candidates:

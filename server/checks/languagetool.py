@@ -132,6 +132,13 @@ class LanguageToolEngine:
     def enabled(self) -> bool:
         return self.setting != OFF
 
+    @property
+    def state(self) -> str:
+        """off, unavailable (the breaker is open after a failure) or ok (asked as usual)."""
+        if not self.enabled:
+            return OFF
+        return UNAVAILABLE if time.monotonic() < self._open_until else OK
+
     def start(self, text: str, language: str) -> "Pending":
         """Ask LanguageTool in the background; ``Pending.result()`` gives ``(status, findings)``."""
         if not self.enabled:
