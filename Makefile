@@ -9,7 +9,7 @@ VESKO_PORT ?= 8000
 # One dashboard signing key per `make run`, shared by its workers (production sets its own, see docs/self-hosting.md).
 export VESKO_SECRET_KEY ?= $(shell python3 -c 'import secrets; print(secrets.token_hex(32))')
 
-.PHONY: run test test-python test-extension bench eval setup extension chromium clean
+.PHONY: run test test-python test-extension bench eval setup extension chromium clean loadtest
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ test: test-extension test-python
 bench: $(STAMP)
 	$(PY) -m benchmarks.bench_check
 	$(PY) -m benchmarks.bench_groups
+
+# Not part of `make test`: 60 s of wrk against the production configuration on loopback (docs/benchmarks.md).
+loadtest: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m scripts.loadtest
 
 eval: $(STAMP)
 	$(PY) -m scripts.evaluate
