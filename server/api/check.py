@@ -4,29 +4,23 @@ from flask_smorest import Blueprint, abort
 from flask_smorest.error_handler import ErrorSchema
 
 from .. import checks
-from ..extensions import limiter
+from ..extensions import limit_from_setting
 from .schemas import CheckRequestSchema, CheckResponseSchema
-from .json_only import require_json
+from .common import documents_body_errors, require_json
 
 blp = Blueprint("check", __name__, url_prefix="/api/v1", description="Check a review's wording.")
 blp.before_request(require_json)
 
 
-def _rate_limit() -> str:
-    return current_app.config["RATE_LIMIT"]
-
 
 @blp.route("/check")
 class Check(MethodView):
-    decorators = [limiter.limit(_rate_limit, exempt_when=lambda: not current_app.config["RATE_LIMIT"])]
+    decorators = [limit_from_setting("RATE_LIMIT")]
 
     @blp.arguments(CheckRequestSchema)
     @blp.response(200, CheckResponseSchema)
     @blp.alt_response(422, schema=ErrorSchema, description="Invalid request or unsupported language.")
-    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
-    @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than VESKO_MAX_BODY_BYTES.")
-    @blp.alt_response(415, schema=ErrorSchema, description="The body is not declared as JSON.")
-    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests from this address; see Retry-After.")
+    @documents_body_errors(blp)
     def post(self, args):
         """Find what gets a review removed: profanity, insults, threats, personal data, links, ads, shouting."""
         try:

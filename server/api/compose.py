@@ -5,8 +5,8 @@ from flask_smorest.error_handler import ErrorSchema
 from marshmallow import Schema, fields, pre_load, validate
 
 from .. import answers, compose, prompts
-from ..extensions import limiter
-from .json_only import require_json
+from ..extensions import limit_from_setting
+from .common import documents_body_errors, require_json
 from .schemas import CheckResponseSchema, without_lone_surrogates
 
 blp = Blueprint("compose", __name__, url_prefix="/api/v1", description="Write the review draft from the answers.")
@@ -47,17 +47,12 @@ class ComposeResponseSchema(Schema):
 
 @blp.route("/compose")
 class Compose(MethodView):
-    decorators = [
-        limiter.limit(lambda: current_app.config["RATE_LIMIT"], exempt_when=lambda: not current_app.config["RATE_LIMIT"])
-    ]
+    decorators = [limit_from_setting("RATE_LIMIT")]
 
     @blp.arguments(ComposeRequestSchema)
     @blp.response(200, ComposeResponseSchema)
     @blp.alt_response(422, schema=ErrorSchema, description="Unknown steps or options, wrong types, missing required answers.")
-    @blp.alt_response(400, schema=ErrorSchema, description="The body is not valid JSON.")
-    @blp.alt_response(413, schema=ErrorSchema, description="The body is larger than VESKO_MAX_BODY_BYTES.")
-    @blp.alt_response(415, schema=ErrorSchema, description="The body is not declared as JSON.")
-    @blp.alt_response(429, schema=ErrorSchema, description="Too many requests from this address; see Retry-After.")
+    @documents_body_errors(blp)
     def post(self, args):
         """The draft for the marketplace's form, with the check of its wording."""
         try:

@@ -7,30 +7,22 @@ from __future__ import annotations
 import datetime
 import hashlib
 
-from flask import Response, current_app, request
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
 from .. import export, groups, stats, submissions
 from ..db import db
-from ..extensions import limiter
+from ..extensions import limit_from_setting
 from ..models import Group
 from .group_schemas import ExportQuerySchema, FiltersSchema, StatsSchema, SubmissionCreatedSchema, SubmissionSchema
-from .json_only import require_json
+from .common import require_json
 
 blp = Blueprint("groups", __name__, url_prefix="/api/v1", description="Consumer groups: shared submissions, stats, export.")
 blp.before_request(require_json)
 
 JOIN_CODE_HEADER = "X-Vesko-Join-Code"
 BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="vesko"'}
-
-
-def _setting(name: str):
-    return lambda: current_app.config[name]
-
-
-def _off(name: str):
-    return lambda: not current_app.config[name]
 
 
 def _join_code_key() -> str:
@@ -69,10 +61,8 @@ def _admin_group(session, slug: str) -> Group:
 @blp.route("/groups/<slug>/submissions")
 class Submissions(MethodView):
     decorators = [
-        limiter.limit(_setting("SUBMISSION_RATE_LIMIT"), exempt_when=_off("SUBMISSION_RATE_LIMIT")),
-        limiter.limit(
-            _setting("SUBMISSION_RATE_LIMIT_PER_GROUP"), key_func=_join_code_key, exempt_when=_off("SUBMISSION_RATE_LIMIT_PER_GROUP")
-        ),
+        limit_from_setting("SUBMISSION_RATE_LIMIT"),
+        limit_from_setting("SUBMISSION_RATE_LIMIT_PER_GROUP", key_func=_join_code_key),
     ]
 
     @blp.arguments(SubmissionSchema)
@@ -98,7 +88,7 @@ class Submissions(MethodView):
 
 @blp.route("/groups/<slug>/stats")
 class Stats(MethodView):
-    decorators = [limiter.limit(_setting("RATE_LIMIT"), exempt_when=_off("RATE_LIMIT"))]
+    decorators = [limit_from_setting("RATE_LIMIT")]
 
     @blp.arguments(FiltersSchema, location="query")
     @blp.response(200, StatsSchema)
@@ -113,7 +103,7 @@ class Stats(MethodView):
 
 @blp.route("/groups/<slug>/export")
 class Export(MethodView):
-    decorators = [limiter.limit(_setting("RATE_LIMIT"), exempt_when=_off("RATE_LIMIT"))]
+    decorators = [limit_from_setting("RATE_LIMIT")]
 
     @blp.arguments(ExportQuerySchema, location="query")
     @blp.response(200, description="Every submission matching the filters, streamed; CSV in UTF-8 with a BOM.")

@@ -12,7 +12,7 @@ from marshmallow import EXCLUDE, Schema, fields
 
 from .. import __version__, checks
 from ..checks import lt_format
-from ..extensions import limiter
+from ..extensions import limit_from_setting
 from .schemas import MAX_TEXT_LENGTH
 
 blp = Blueprint(
@@ -50,9 +50,7 @@ def _annotated_text(data: str) -> str:
 
 @blp.route("/check")
 class LanguageToolCheck(MethodView):
-    decorators = [
-        limiter.limit(lambda: current_app.config["RATE_LIMIT"], exempt_when=lambda: not current_app.config["RATE_LIMIT"])
-    ]
+    decorators = [limit_from_setting("RATE_LIMIT")]
 
     @blp.arguments(LanguageToolCheckSchema, location="form")
     @blp.response(200)
