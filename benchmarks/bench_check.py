@@ -1,8 +1,11 @@
 """Speed of the built-in checker (``make bench``).
 
-Targets: checking a 1,000-character review in-process with every built-in rule takes a median under
-10 ms (under 5 ms was the target with the removal rules alone); with LanguageTool configured but dead,
-the first check answers within the timeout plus 50 ms, and the next ones at built-in speed.
+Targets (issue 8): checking a 1,000-character review in-process with every built-in rule and the
+coverage takes a median under 2 ms and a p99 under 10 ms, both for texts the process has not seen
+before and for texts it has; ``vesko check -`` on a short review answers within 300 ms of the process
+starting (median of fresh processes, dictionaries cached on disk by an earlier run); with LanguageTool
+configured but dead, the first check answers within the timeout plus 50 ms, and the next ones at
+built-in speed.
 Reviews are built from the real reviews in ../shared/data when present (else from a built-in
 sample), so the words are the ones the rules meet in practice. Figures are medians over many
 runs after a warm-up: these machines are noisy.
@@ -13,6 +16,7 @@ import csv
 import os
 import socket
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,7 +26,15 @@ from server.checks.languagetool import LanguageToolEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("VESKO_EVAL_DATA", ROOT.parent / "shared" / "data"))
-TARGET_MS = 10.0
+TARGET_MS = 2.0  # median, 1,000 characters
+TARGET_P99_MS = 10.0
+COLD_START_TARGET_MS = 300.0
+COLD_START_RUNS = 9
+COLD_START_TEXTS = {
+    "ru, known words": "Хороший товар, рекомендую",
+    "en, known words": "Good dress, I recommend it",
+    "ru, a typo": "Хороший товар, рекамендую",
+}
 SAMPLE = {
     "ru": "Заказала размер 44-46, пришёл 48. Ткань тонкая, швы кривые, через неделю порвалась молния!!! "
     "Продавец на вопрос не ответил, возврат оформила через ПВЗ. ОГ 96, рост 170. Не рекомендую. ",
@@ -58,15 +70,26 @@ def texts_of_length(language: str, length: int, count: int) -> list[str]:
     return out
 
 
-def first_sight_ms(texts: list[str], language: str) -> float:
-    """Median over texts checked once each, in a fresh process: per-word caches mostly cold."""
-    warm_up()  # dictionaries, paid once per process when the service starts
+def p99(runs: list[float]) -> float:
+    runs = sorted(runs)
+    return runs[min(len(runs) - 1, int(len(runs) * 0.99))]
+
+
+def first_sight_ms(texts: list[str], language: str) -> tuple[float, float]:
+    """Median and p99 over texts checked once each: per-word caches mostly cold."""
+    warm_up()  # dictionaries and patterns, paid once per process when the service starts
     runs = []
     for text in texts:
         start = time.perf_counter()
         check(text, language)
         runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
+    return statistics.median(runs), p99(runs)
+
+
+def distinct_texts(language: str, length: int, limit: int = 200) -> list[str]:
+    """As many ``length``-character texts as the reviews give before they repeat (at most ``limit``)."""
+    characters = sum(len(review) + 1 for review in reviews(language))
+    return texts_of_length(language, length, max(1, min(limit, characters // length)))
 
 
 def median_ms(texts: list[str], language: str, repeat: int) -> tuple[float, float]:
@@ -78,34 +101,56 @@ def median_ms(texts: list[str], language: str, repeat: int) -> tuple[float, floa
             start = time.perf_counter()
             check(text, language)
             runs.append((time.perf_counter() - start) * 1000)
-    runs.sort()
-    return statistics.median(runs), runs[int(len(runs) * 0.95)]
+    return statistics.median(runs), p99(runs)
+
+
+def cold_start_ms(text: str, runs: int = COLD_START_RUNS) -> float:
+    """Median wall time of fresh ``vesko check -`` processes, from start to the answer printed."""
+    vesko = [str(Path(sys.executable).parent / "vesko"), "check", "-"]
+    subprocess.run(vesko, input=text, capture_output=True, text=True)  # fills the disk cache if it is empty
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(vesko, input=text, capture_output=True, text=True)
+        times.append((time.perf_counter() - start) * 1000)
+        assert done.returncode in (0, 1), done.stderr
+    return statistics.median(times)
+
+
+def _row(name: str, median: float, tail: float | None, target: float | None, tail_target: float | None = None) -> bool:
+    ok = (target is None or median < target) and (tail_target is None or tail is None or tail < tail_target)
+    wanted = " and ".join(
+        f"{label} < {limit:g} ms" for label, limit in (("median", target), ("p99", tail_target)) if limit is not None
+    )
+    tail_text = f"{tail:>8.2f}" if tail is not None else f"{'':>8}"
+    verdict = f"{wanted} {'ok' if ok else 'SLOW'}" if wanted else ""
+    print(f"{name:40} {median:>10.2f} {tail_text}  {verdict}")
+    return ok
 
 
 def main() -> int:
     ok = True
-    print(f"{'case':40} {'median ms':>10} {'p95 ms':>8}  target")
+    print(f"{'case':40} {'median ms':>10} {'p99 ms':>8}  target")
     for language in ("ru", "en"):
-        median = first_sight_ms(texts_of_length(language, 1000, 20), language)
-        ok &= median < TARGET_MS
-        name = f"1,000 chars, {language}, first sight"
-        print(f"{name:40} {median:>10.2f} {'':>8}  < {TARGET_MS} ms {'ok' if median < TARGET_MS else 'SLOW'}")
+        texts = distinct_texts(language, 1000)
+        median, tail = first_sight_ms(texts, language)
+        ok &= _row(f"1,000 chars, {language}, first sight ({len(texts)})", median, tail, TARGET_MS, TARGET_P99_MS)
     for language in ("ru", "en"):
         for auto in (False, True):
             texts = texts_of_length(language, 1000, 50)
-            median, p95 = median_ms(texts, "auto" if auto else language, repeat=20)
+            median, tail = median_ms(texts, "auto" if auto else language, repeat=20)
             name = f"1,000 chars, {language}, seen before" + (", auto" if auto else "")
-            verdict = "ok" if median < TARGET_MS else "SLOW"
-            ok &= median < TARGET_MS
-            print(f"{name:40} {median:>10.2f} {p95:>8.2f}  < {TARGET_MS} ms {verdict}")
+            ok &= _row(name, median, tail, TARGET_MS, TARGET_P99_MS)
     text = texts_of_length("ru", 20000, 1)
-    median, p95 = median_ms(text, "ru", repeat=20)
-    print(f"{'20,000 chars (the maximum), ru':40} {median:>10.2f} {p95:>8.2f}")
+    median, tail = median_ms(text, "ru", repeat=20)
+    _row("20,000 chars (the maximum), ru", median, tail, None)
     # Hostile input: the longest text made of one repeated unit, the shape that exposes quadratic work.
     worst = max(
         (median_ms([(unit * 20000)[:20000]], "ru", repeat=3)[0], unit) for unit in HOSTILE_UNITS
     )
-    print(f"{'20,000 chars of junk, worst: ' + repr(worst[1]):40} {worst[0]:>10.2f}")
+    _row("20,000 chars of junk, worst: " + repr(worst[1]), worst[0], None, None)
+    for name, short in COLD_START_TEXTS.items():
+        ok &= _row(f"cold start, vesko check -, {name}", cold_start_ms(short), None, COLD_START_TARGET_MS)
     ok &= languagetool_dead()
     return 0 if ok else 1
 
@@ -128,8 +173,8 @@ def languagetool_dead() -> bool:
         later.append((time.perf_counter() - start) * 1000)
     listener.close()
     limit = timeout * 1000 + 50
-    print(f"{'LanguageTool hanging: first check':40} {first_ms:>10.2f} {'':>8}  < {limit:.0f} ms {'ok' if first_ms < limit else 'SLOW'}")
-    print(f"{'LanguageTool hanging: next checks':40} {statistics.median(later):>10.2f}")
+    _row("LanguageTool hanging: first check", first_ms, None, limit)
+    _row("LanguageTool hanging: next checks", statistics.median(later), p99(later), None)
     assert first["engines"]["languagetool"] == "unavailable"
     return first_ms < limit
 

@@ -25,9 +25,11 @@ class Word:
     end: int
     text: str
 
-    @functools.cached_property
+    @property
     def lower(self) -> str:
-        return unicodedata.normalize("NFC", self.text.lower()).replace("ё", "е")
+        # A cache shared by all texts rather than a cached_property per Word: each rule asks every
+        # word for it, a cached_property pays a lock on each new Word, a cache hit costs ~0.1 µs.
+        return folded_word(self.text)
 
     @property
     def is_cyrillic(self) -> bool:
@@ -36,6 +38,12 @@ class Word:
     @property
     def is_latin(self) -> bool:
         return bool(LATIN_RE.search(self.text))
+
+
+@functools.lru_cache(maxsize=100_000)
+def folded_word(text: str) -> str:
+    """A word as the data files write it: lower case, composed accents, ё → е."""
+    return unicodedata.normalize("NFC", text.lower()).replace("ё", "е")
 
 
 class Document:

@@ -14,8 +14,6 @@ import functools
 import re
 import unicodedata
 
-import yaml
-
 from . import lexicon
 
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
@@ -42,8 +40,8 @@ class UnsupportedLanguage(ValueError):
 @functools.cache
 def _profiles() -> dict[str, dict]:
     """Every profile we know, supported or not: {code: {script, letters, words, supported}}."""
-    with (lexicon.DATA_DIR / "detection.yaml").open(encoding="utf-8") as f:
-        profiles = {code: dict(p, supported=False) for code, p in yaml.safe_load(f).items()}
+    detection = lexicon.read_yaml(lexicon.DATA_DIR / "detection.yaml")
+    profiles = {code: dict(p, supported=False) for code, p in detection.items()}
     for code in lexicon.languages():
         p = lexicon.load(code, "language")
         profiles[code] = {

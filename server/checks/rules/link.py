@@ -19,8 +19,6 @@ import bisect
 import functools
 import re
 
-import yaml
-
 from .. import lexicon
 from .base import ERROR, Finding, overlaps
 from .personal_data import email_spans
@@ -44,8 +42,7 @@ TRAILING = ".,;:!?)]}»\"'…"
 @functools.cache
 def tld_data() -> dict:
     """``data/tlds.yaml``: zone lists shared by all languages."""
-    with (lexicon.DATA_DIR / "tlds.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    data = lexicon.read_yaml(lexicon.DATA_DIR / "tlds.yaml")
     return {key: frozenset(data[key]) for key in ("strong", "weak", "short_hosts", "social_hosts")}
 
 

@@ -18,9 +18,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-import yaml
-
 from .. import lexicon
 from .base import ERROR, Finding, overlaps
 
@@ -34,9 +31,9 @@ PHONE, EMAIL, CARD, PASSPORT = "PHONE_NUMBER", "EMAIL", "CARD_NUMBER", "PASSPORT
 PHONE_CANDIDATE_RE = re.compile(r"\+?\(?\d(?:[ \t().-]{0,3}\d){6,}")
 PHONE_WINDOW_CONTEXT = 3  # characters either side the matcher looks at ("8 (916)", "tel:+7...")
 DATE_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})")  # "12.03.2024", "1/5/24": never a phone
-# STRICT_GROUPING finds "8 (916) 123-45-67", "89161234567" and "+44 20 7946 0958" but, unlike
-# POSSIBLE/VALID, not an order number such as "1234567-0001" read as an American number.
-PHONE_LENIENCY = phonenumbers.Leniency.STRICT_GROUPING
+# STRICT_GROUPING (phonenumbers.Leniency) finds "8 (916) 123-45-67", "89161234567" and "+44 20 7946 0958"
+# but, unlike POSSIBLE/VALID, not an order number such as "1234567-0001" read as an American number.
+PHONE_LENIENCY = "STRICT_GROUPING"
 
 # Card numbers as people write them: 4-4-4-4(-3), Amex 4-6-5, or one run of 13-19 digits.
 CARD_RE = re.compile(
@@ -60,8 +57,7 @@ class Span:
 
 @functools.cache
 def _tlds() -> frozenset[str]:
-    with (lexicon.DATA_DIR / "tlds.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    data = lexicon.read_yaml(lexicon.DATA_DIR / "tlds.yaml")
     return frozenset(data["strong"]) | frozenset(data["weak"])
 
 
@@ -128,10 +124,13 @@ def phone_spans(text: str, language: str) -> list[Span]:
 @functools.lru_cache(maxsize=4096)
 def _phones_in_window(window: str, language: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the phones phonenumbers finds in a short window, for every region."""
+    import phonenumbers  # ~10 ms to import: only texts with a run of seven digits need it
+
+    leniency = getattr(phonenumbers.Leniency, PHONE_LENIENCY)
     return tuple(
         (match.start, match.end)
         for region in _regions(language)
-        for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=PHONE_LENIENCY)
+        for match in phonenumbers.PhoneNumberMatcher(window, region, leniency=leniency)
     )
 
 

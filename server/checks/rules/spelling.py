@@ -5,40 +5,37 @@ in an English one (Xiaomi in a Russian review is a brand, not a typo). A word is
 pymorphy3 knows it (Russian, every inflected form, ё = е) or when it is in pyspellchecker's English
 frequency dictionary (inflected forms and contractions included), or in the language's
 ``spelling.yaml`` (marketplace slang, sizes, units, abbreviations). Suggestions come from symspellpy
-over a frequency list of correct forms (``data/ru/spelling_words.txt.gz``, built by
-``scripts/build_spelling_data.py``; pyspellchecker's list for English), best first.
+over a frequency list of correct forms, best first (see :mod:`server.checks.spelling_dictionaries`).
 
 Real reviews are informal, so the rule stays quiet on whatever is more likely a name, a size or
 slang than a typo: words with digits or masks, words of one or two letters, all-caps acronyms,
 capitalised words inside a sentence (brands, models), hashtags and handles, words in links, and
 unknown words with no close known word (a typo is nearly always one or two keystrokes from a word).
-Dictionaries load on first use; decisions are cached per word.
+Dictionaries load on first use, the suggestion index only when an unknown word needs one; decisions
+are cached per word.
 """
 from __future__ import annotations
 
 import bisect
 import functools
-import gzip
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import lexicon, normalize
-from ..document import Word, morph
+from ..spelling_dictionaries import english_known, suggestion_index, suggestion_words
+from ..document import Word, folded_word, morph
 from . import profanity
 from .base import WARNING, Finding
 
 category = "spelling"
 
 RULE_IDS = {"ru": "RU_SPELLING", "en": "EN_SPELLING"}
-RU_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "ru" / "spelling_words.txt.gz"
 MAX_SUGGESTIONS = 3
 MIN_LENGTH = 3
 # A text with more unknown words than this is not prose a spell checker helps with (or is hostile):
 # stop there, so that the work per text stays bounded (~0.3 ms a look-up).
 MAX_UNKNOWN_WORDS = 60
 MAX_LENGTH = 40  # longer tokens are no words a buyer meant to spell (and would make look-ups slow)
-EN_SUGGESTION_WORDS = 80_000
 RU_LONG_WORD = 10
 # Links and addresses: their words are the link rule's business, not spelling's.
 # Tested token by token (a whitespace-free run): one regex over the text backtracks quadratically on junk.
@@ -60,8 +57,6 @@ SENTENCE_END = ".!?…\n"
 class Speller:
     language: str
     is_known: callable  # folded lower-case word -> bool
-    symspell: object  # symspellpy.SymSpell over folded words
-    spelled: dict  # folded word -> how it is written (ё restored)
     allowed: frozenset  # whitelisted words (folded)
     stems: tuple  # whitelisted stems: the stem plus a short ending is allowed
     patterns: re.Pattern | None  # whitelisted shapes (laughter: ахаха, hahaha)
@@ -84,17 +79,6 @@ def _whitelists(data: dict) -> tuple:
     )
 
 
-def _new_symspell(words):
-    from symspellpy import SymSpell
-
-    # Distance 2 with a 5-letter prefix: ~0.8 s and ~50 MB for 100k words, ~0.3 ms a look-up.
-    symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
-    total = len(words)
-    for rank, word in enumerate(words):
-        symspell.create_dictionary_entry(word, total - rank)
-    return symspell
-
-
 def _prefixed_russian_word(word: str) -> bool:
     """A known prefix glued to a dictionary word (перезаказать, суперская, антистатик): a word, not a typo."""
     stack = morph().parse(word)[0].methods_stack
@@ -102,35 +86,12 @@ def _prefixed_russian_word(word: str) -> bool:
 
 
 def _russian(data: dict) -> Speller:
-    with gzip.open(RU_WORDS_FILE, "rt", encoding="utf-8") as f:
-        written = f.read().split()
-    folded = [normalize.fold(w) for w in written]
     analyzer = morph()
-    return Speller(
-        "ru",
-        lambda w: analyzer.word_is_known(w) or _prefixed_russian_word(w),
-        _new_symspell(folded),
-        {f: w for f, w in zip(folded, written) if f != w},
-        *_whitelists(data),
-    )
+    return Speller("ru", lambda w: analyzer.word_is_known(w) or _prefixed_russian_word(w), *_whitelists(data))
 
 
 def _english(data: dict) -> Speller:
-    from spellchecker import SpellChecker
-
-    frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    words = [w for w, _ in sorted(frequencies.items(), key=lambda kv: -kv[1]) if w.isalpha() or "'" in w]
-    # Every word counts as known, but suggestions come from the most frequent ones only: rare words
-    # make poor suggestions, and half the list loads in half the time.
-    words = words[:EN_SUGGESTION_WORDS]
-    known = frozenset(frequencies)
-    return Speller(
-        "en",
-        known.__contains__,
-        _new_symspell(words),
-        {},
-        *_whitelists(data),
-    )
+    return Speller("en", english_known().__contains__, *_whitelists(data))
 
 
 @functools.cache
@@ -171,10 +132,11 @@ def _known(sp: Speller, word: str) -> bool:
 
 def _split(sp: Speller, word: str) -> str | None:
     """A short word glued to the next one (впринципе → в принципе, infact → in fact)."""
+    words = suggestion_words(sp.language)
     for i in range(1, 3):
         left, right = word[:i], word[i:]
-        if left in sp.split_prefixes and len(right) >= MIN_LENGTH and right in sp.symspell.words:
-            return f"{left} {sp.spelled.get(right, right)}"
+        if left in sp.split_prefixes and len(right) >= MIN_LENGTH and right in words.known:
+            return f"{left} {words.spelled.get(right, right)}"
     return None
 
 
@@ -193,7 +155,7 @@ def _suggestions(sp: Speller, word: str) -> tuple[str, ...]:
     if word in sp.corrections:
         return sp.corrections[word]
     distance = _max_distance(sp.language, word)
-    found = sp.symspell.lookup(word, Verbosity.ALL, max_edit_distance=distance, include_unknown=False)
+    found = suggestion_index(sp.language).lookup(word, Verbosity.ALL, max_edit_distance=distance, include_unknown=False)
     if sp.language == "en" and "'" not in word:  # dont → don't, im → i'm: the missing apostrophe first
         fixes = [f"{word[:i]}'{word[i:]}" for i in range(1, len(word))]
         apostrophe = [f for f in fixes if sp.is_known(f)]
@@ -205,7 +167,8 @@ def _suggestions(sp: Speller, word: str) -> tuple[str, ...]:
     split = _split(sp, word)
     if split:
         terms.insert(0, split)
-    out = apostrophe + [sp.spelled.get(t, t) for t in terms]
+    spelled = suggestion_words(sp.language).spelled
+    out = apostrophe + [spelled.get(t, t) for t in terms]
     return tuple(dict.fromkeys(out))[:MAX_SUGGESTIONS]
 
 
@@ -228,14 +191,9 @@ def verdict(language: str, word: str) -> tuple[str, ...] | None:
     return suggestions or None
 
 
-@functools.cache
-def _sorted_words(language: str) -> list[str]:
-    return sorted(speller(language).symspell.words)
-
-
 def _cut_short(language: str, word: str) -> bool:
     """True when ``word`` is the beginning of a known word (neckli → neckline)."""
-    words = _sorted_words(language)
+    words = suggestion_words(language).in_order
     i = bisect.bisect_left(words, word)
     return i < len(words) and words[i].startswith(word) and words[i] != word
 
@@ -256,22 +214,33 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in SENTENCE_END or not (text[i].isalnum() or text[i] in ",;:")
 
 
-def _skipped(word, text: str) -> bool:
-    """Tokens that are not the kind of word a spell checker should judge."""
-    w = word.text
-    if not MIN_LENGTH <= len(w) <= MAX_LENGTH or NOT_A_PLAIN_WORD_RE.search(w) or (word.start and text[word.start - 1] in "#@/"):
+def _odd_token(w: str) -> bool:
+    """Tokens that are not the kind of word a spell checker should judge, whatever stands around them."""
+    if not MIN_LENGTH <= len(w) <= MAX_LENGTH or NOT_A_PLAIN_WORD_RE.search(w):
         return True
-    end = word.end
-    if text[end : end + 1] in ("&", ";") or (word.start and text[word.start - 1] == "&"):
-        return True  # wasn&#39;t, &quot;: HTML entities pasted from a web page
     letters = w.replace("-", "").replace("'", "").replace("’", "")
     if letters.isupper():  # acronyms and sizes: ПВЗ, XL, USB
         return True
     if not RU_VOWELS_RE.search(w) and normalize.has_cyrillic(w):  # лнр, гсм, кскс: abbreviations
         return True
-    if any(ch.isupper() for ch in letters[1:]):  # iPhone, McDonald, МегаМаркет: names
+    return any(ch.isupper() for ch in letters[1:])  # iPhone, McDonald, МегаМаркет: names
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_be_misspelt(language: str, written: str) -> bool:
+    """What can be decided from the word alone, cached per written form: most words of a review are
+    known, and stop here at the cost of one cache look-up."""
+    return _in_script(written, language) and not _odd_token(written) and not is_known(language, folded_word(written))
+
+
+def _skipped_here(word, text: str) -> bool:
+    """Words that are something else where they stand: hashtags, handles, HTML entities, names."""
+    start, end = word.start, word.end
+    if start and text[start - 1] in "#@/&":  # #tag, @handle, /path; &quot; pasted from a web page
         return True
-    return w[0].isupper() and not _starts_sentence(text, word.start)  # Зара, Tracy: names inside a sentence
+    if text[end : end + 1] in ("&", ";"):  # wasn&#39;t
+        return True
+    return word.text[0].isupper() and not _starts_sentence(text, start)  # Зара, Tracy: names inside a sentence
 
 
 def _advice(language: str, suggestions: tuple[str, ...]) -> str:
@@ -304,12 +273,10 @@ def find(doc):
     links = [m.span() for m in TOKEN_RE.finditer(text) if URL_MARK_RE.search(m.group())] if "." in text else []
     unknown = 0
     for word in _words(doc):
-        if not _in_script(word.text, language) or _skipped(word, text):
+        if not _may_be_misspelt(language, word.text) or _skipped_here(word, text):
             continue
         if word.end == len(text) and _cut_short(language, word.lower):
             continue  # the last word of a text that stops mid-word: still being typed, or cut off
-        if is_known(language, word.lower):
-            continue
         if links and _inside(links, word.start):  # after is_known: few words get here
             continue
         unknown += 1
@@ -332,6 +299,8 @@ def find(doc):
 
 
 def warm_up() -> None:
-    """Load the dictionaries now (about a second) rather than during a buyer's first check."""
+    """Load the dictionaries and suggestion indexes now rather than during a buyer's first check."""
     for language in RULE_IDS:
         speller(language)
+        suggestion_words(language).in_order
+        suggestion_index(language)

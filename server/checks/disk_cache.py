@@ -1,0 +1,69 @@
+"""Derived data kept on disk between processes, so that a fresh process does not rebuild it.
+
+Some of the checker's data is slow to derive and fast to read back: the spelling rule's suggestion
+index takes ~1 s to build from a word list and ~0.2 s to unpickle. :func:`cached` keeps such a value
+in the user's cache folder (``$XDG_CACHE_HOME/vesko``, by default ``~/.cache/vesko``), named after a
+fingerprint of everything it is derived from, so a changed source file or a new library version makes
+a new entry instead of a stale read. The files are never part of the repository. When the folder cannot be written (a read-only home, a sandbox) the value is simply
+built in memory, as it was before the cache existed.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+# Bumped when what is pickled changes shape: old files are then ignored, not misread.
+FORMAT = "1"
+
+
+def folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "vesko"
+
+
+def fingerprint(*parts: object) -> str:
+    """A short digest of the sources: file contents for paths, ``repr`` for anything else."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for part in parts:
+        digest.update(Path(part).read_bytes() if isinstance(part, Path) else repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:20]
+
+
+def cached(name: str, key: str, build: Callable[[], T]) -> T:
+    """The value ``build()`` returns, read from ``<folder>/<name>-<key>.pickle`` when a process already built it."""
+    path = folder() / f"{name}-{key}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except FileNotFoundError:
+        pass
+    except Exception as error:  # a truncated or foreign file: rebuild and overwrite it
+        log.warning("ignoring unreadable cache file %s: %s", path, error)
+    value = build()
+    _store(path, value)
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    """Written to a temporary file and renamed, so that a concurrent reader never sees half a file."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
+        with os.fdopen(handle, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:
+        log.info("not caching %s: %s", path.name, error)
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -1,0 +1,122 @@
+"""The spelling rule's word lists and suggestion indexes, loaded only as far as a check needs them.
+
+Three things, each loaded on first use and kept for the process:
+
+* the known words (English: pyspellchecker's frequency dictionary; Russian needs no list, pymorphy3
+  knows every inflected form): all that a text without typos needs;
+* the correct forms suggestions come from, most frequent first (``data/ru/spelling_words.txt.gz``,
+  built by ``scripts/build_spelling_data.py``; pyspellchecker's most frequent English words);
+* the symspellpy index over them, needed only to suggest a fix for an unknown word. Building it takes
+  ~1 s and ~50 MB per language, so it is kept in the cache folder (:mod:`.disk_cache`) and read back
+  (~0.2 s) by later processes.
+
+A text without typos therefore never pays for an index: ``vesko check`` on a short review answers in
+a fraction of the second the index would take.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import disk_cache, normalize
+
+RU_WORDS_FILE = Path(__file__).resolve().parent / "data" / "ru" / "spelling_words.txt.gz"
+# Suggestions come from the most frequent English words only: rare words make poor suggestions,
+# and half the list loads in half the time. Every word of the dictionary counts as known.
+EN_SUGGESTION_WORDS = 80_000
+# Distance 2 with a 5-letter prefix: ~0.8 s and ~50 MB for 100k words, ~0.3 ms a look-up.
+MAX_EDIT_DISTANCE, PREFIX_LENGTH = 2, 5
+
+
+@dataclass(frozen=True)
+class Words:
+    """Correct forms to suggest, folded (lower case, ё → е)."""
+
+    ranked: tuple[str, ...]  # most frequent first; may repeat a folded form
+    spelled: dict  # folded word -> how it is written (ё restored)
+
+    @functools.cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(self.ranked)
+
+    @functools.cached_property
+    def in_order(self) -> list[str]:
+        """Sorted, for prefix look-ups (is a cut-off word the start of a known one?)."""
+        return sorted(self.known)
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A file inside an installed package, found without importing it (imports cost start-up time)."""
+    return Path(importlib.util.find_spec(package).origin).parent.joinpath(*parts)
+
+
+def _english_source() -> Path:
+    return _package_file("spellchecker", "resources", "en.json.gz")
+
+
+def _english_lists() -> tuple[frozenset[str], tuple[str, ...]]:
+    from spellchecker import SpellChecker
+
+    frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    ranked = [w for w, _ in sorted(frequencies.items(), key=lambda kv: -kv[1]) if w.isalpha() or "'" in w]
+    return frozenset(frequencies), tuple(ranked[:EN_SUGGESTION_WORDS])
+
+
+@functools.cache
+def _english() -> tuple[frozenset[str], tuple[str, ...]]:
+    # pyspellchecker reads and lower-cases a 160k-word JSON file (~0.1 s); the result pickles 4x faster.
+    key = disk_cache.fingerprint(_english_source(), _package_file("spellchecker", "spellchecker.py"), EN_SUGGESTION_WORDS)
+    return disk_cache.cached("english-words", key, _english_lists)
+
+
+def english_known() -> frozenset[str]:
+    """Every word of pyspellchecker's English dictionary, inflected forms and contractions included."""
+    return _english()[0]
+
+
+@functools.cache
+def suggestion_words(language: str) -> Words | None:
+    if language == "en":
+        return Words(_english()[1], {})
+    if language == "ru":
+        with gzip.open(RU_WORDS_FILE, "rt", encoding="utf-8") as f:
+            written = f.read().split()
+        folded = [normalize.fold(w) for w in written]
+        return Words(tuple(folded), {f: w for f, w in zip(folded, written) if f != w})
+    return None
+
+
+def _source(language: str) -> object:
+    """What a language's word list is derived from, for the index's cache key."""
+    return RU_WORDS_FILE if language == "ru" else _english_source()
+
+
+def _build_index(words: tuple[str, ...]):
+    from symspellpy import SymSpell
+
+    symspell = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
+    total = len(words)
+    for rank, word in enumerate(words):
+        symspell.create_dictionary_entry(word, total - rank)
+    return symspell
+
+
+@functools.cache
+def suggestion_index(language: str):
+    """The symspellpy.SymSpell index over :func:`suggestion_words` (read from the cache folder when built before)."""
+    words = suggestion_words(language)
+    key = disk_cache.fingerprint(
+        _source(language),
+        _package_file("symspellpy", "symspellpy.py"),
+        # The folding and the list's cut are code: a change to either must not read an old index.
+        Path(__file__),
+        Path(normalize.__file__),
+        MAX_EDIT_DISTANCE,
+        PREFIX_LENGTH,
+        pickle.HIGHEST_PROTOCOL,
+    )
+    return disk_cache.cached(f"symspell-{language}", key, lambda: _build_index(words.ranked))
