@@ -1,14 +1,24 @@
 """Vesko: helps buyers write honest, factual reviews that marketplaces keep."""
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:  # Flask costs ~80 ms to import: only the service needs it, not `vesko check`
+    from flask import Flask
 
-try:
-    __version__ = version("vesko")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read on first use: importlib.metadata costs ~20 ms that `vesko check` does not need."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("vesko")
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        value = "0.0.0"
+    globals()["__version__"] = value
+    return value
 
 
 # Any installed copy of the extension, in Chromium and Firefox (their ids differ per install in Firefox).
@@ -17,7 +27,9 @@ EXTENSION_ORIGINS = (r"chrome-extension://[a-p]{32}", r"moz-extension://[0-9a-f-
 
 def create_app(config: dict | None = None) -> Flask:
     """Application factory; gunicorn calls it as ``gunicorn "server:create_app()"``."""
-    from . import checks, config as settings, dashboard, docs, errors, observability, security
+    from flask import Flask
+
+    from . import __version__, checks, config as settings, dashboard, docs, errors, observability, security
     from .api import BLUEPRINTS
     from .checks.languagetool import LanguageToolEngine
     from .db import db

@@ -7,14 +7,21 @@ import unicodedata
 
 import click
 
-from . import __version__
+
+class _Version:
+    """The package version, looked up only when ``--version`` prints it (importlib.metadata slows every start)."""
+
+    def __str__(self) -> str:
+        from . import __version__
+
+        return __version__
 
 LANGUAGE_CHOICES = ("auto", "ru", "en")
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "hint": "cyan"}
 
 
 @click.group()
-@click.version_option(__version__, prog_name="vesko")
+@click.version_option(_Version(), prog_name="vesko")
 def main():
     """Vesko: honest, factual buyer reviews that marketplaces keep."""
 

@@ -30,7 +30,7 @@ import re
 
 
 from .. import prompts
-from . import lexicon
+from . import lexicon, prefilter
 from .rules import vague
 from .document import CYRILLIC_RE, Document, lemmas_of
 
@@ -57,16 +57,17 @@ def _pattern(source: str, macros: dict | None = None) -> str:
     return source
 
 
-def _union(patterns, macros: dict | None = None) -> re.Pattern | None:
+def _union(patterns, macros: dict | None = None) -> prefilter.Lazy | None:
+    """One pattern for a list; compiled only when a text holds one of its literals (most texts hold none)."""
     patterns = [patterns] if isinstance(patterns, str) else list(patterns or ())
     if not patterns:
         return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{_pattern(p, macros)})" for p in patterns) + ")")
+    return prefilter.Lazy(r"(?<![\w'])(?:" + "|".join(f"(?:{_pattern(p, macros)})" for p in patterns) + ")")
 
 
-def _anchored(pattern: str | None) -> re.Pattern | None:
+def _anchored(pattern: str | None) -> prefilter.Lazy | None:
     """Context patterns (``^`` / ``$`` anchored) are matched against a clause's prefix or suffix."""
-    return re.compile(_pattern(pattern)) if pattern else None
+    return prefilter.Lazy(_pattern(pattern)) if pattern else None
 
 
 class _Rules:
@@ -122,6 +123,7 @@ class _Text:
         # str.lower() may lengthen a few rare characters; offsets here are internal only.
         self.text = text.lower().replace("ё", "е").replace("’", "'").replace("`", "'")
         self.rules = rules
+        self.folded = prefilter.fold(self.text)
         self.clause_starts, self.clause_ends = self._bounds(rules.clause_break)
         self.sentence_starts, self.sentence_ends = self._bounds(SENTENCE_BREAK_RE)
         self._memo: dict = {}
@@ -153,21 +155,21 @@ class _Text:
         if any(w in self.rules.negators or w.endswith("n't") for w in before):
             return True
         after = self.rules.negators_after
-        return bool(after and after.match(self.text, end, min(clause_end, end + CONTEXT)))
+        return bool(after and after.compiled.match(self.text, end, min(clause_end, end + CONTEXT)))
 
-    def _has(self, pattern: re.Pattern | None, span: tuple[int, int]) -> bool:
+    def _has(self, pattern: prefilter.Lazy | None, span: tuple[int, int]) -> bool:
         # Memoised per (pattern, span): many triggers in one long clause search it once.
         if pattern is None:
             return False
         key = (id(pattern), span)
         if key not in self._memo:
-            self._memo[key] = bool(pattern.search(self.text, *span))
+            self._memo[key] = bool(pattern.search(self.text, self.folded, *span))
         return self._memo[key]
 
-    def clause_has(self, pattern: re.Pattern | None, position: int) -> bool:
+    def clause_has(self, pattern: prefilter.Lazy | None, position: int) -> bool:
         return self._has(pattern, self.clause(position))
 
-    def sentence_has(self, pattern: re.Pattern | None, position: int) -> bool:
+    def sentence_has(self, pattern: prefilter.Lazy | None, position: int) -> bool:
         return self._has(pattern, self.sentence(position))
 
     def ironic(self, position: int) -> bool:
@@ -185,17 +187,17 @@ def _stance(t: _Text, spec: dict) -> str | None:
         pattern = spec[kind]
         if pattern is None:
             continue
-        for m in pattern.finditer(t.text):
+        for m in pattern.finditer(t.text, t.folded):
             start, end = m.span()
             i = bisect.bisect_left(taken_starts, end)
             if i and taken_ends[i - 1] > start:
                 continue  # part of a phrase already read ("не могу не рекомендовать")
             clause_start, clause_end = t.clause(start)
             before = spec["not_buyer_before"]
-            if before and before.search(t.text[max(clause_start, start - CONTEXT):start]):
+            if before and before.compiled.search(t.text[max(clause_start, start - CONTEXT):start]):
                 continue  # someone else's advice
             after = spec["size_advice_after"]
-            if kind == "yes" and after and after.match(t.text[end:min(clause_end, end + CONTEXT)]):
+            if kind == "yes" and after and after.compiled.match(t.text[end:min(clause_end, end + CONTEXT)]):
                 continue  # "берите на размер больше", "recommend sizing down"
             taken_starts.insert(i, start)
             taken_ends.insert(i, end)
@@ -209,7 +211,7 @@ def _stance(t: _Text, spec: dict) -> str | None:
 def _unmet(t: _Text) -> bool:
     r = t.rules
     for pattern, pleasant in ((r.unmet_despite_pleasant, None), (r.unmet, r.pleasant)):
-        for m in pattern.finditer(t.text) if pattern else ():
+        for m in pattern.finditer(t.text, t.folded) if pattern else ():
             start = m.start()
             if t.negated(start, m.end()) or t.clause_has(r.unmet_cancel, start) or t.sentence_has(pleasant, start):
                 continue
@@ -221,10 +223,10 @@ def _defect(t: _Text) -> str | None:
     """'concrete' when a named defect is found, 'judgement' when only a complaint that needs a detail, else None."""
     r = t.rules
     found = None
-    for m in r.concrete_defects.finditer(t.text) if r.concrete_defects else ():
+    for m in r.concrete_defects.finditer(t.text, t.folded) if r.concrete_defects else ():
         if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
             return "concrete"
-    for m in r.defects.finditer(t.text) if r.defects else ():
+    for m in r.defects.finditer(t.text, t.folded) if r.defects else ():
         if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
             found = "judgement"
             break
@@ -249,7 +251,7 @@ def _defect(t: _Text) -> str | None:
 
 def _disappointed(t: _Text, doc: Document) -> bool:
     found = _defect(t)
-    return found == "concrete" or (found == "judgement" and vague.is_concrete(doc.text, doc.language))
+    return found == "concrete" or (found == "judgement" and vague.is_concrete(doc.text, doc.language, doc.folded))
 
 
 def coverage(doc: Document) -> dict:

@@ -53,6 +53,11 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     return value
 
 
+def store(name: str, key: str, value: object) -> None:
+    """Replace what :func:`cached` reads for ``name`` and ``key`` (a value that grew in the process)."""
+    _store(folder() / f"{name}-{key}.pickle", value)
+
+
 def _store(path: Path, value: object) -> None:
     """Written to a temporary file and renamed, so that a concurrent reader never sees half a file."""
     temporary = None

@@ -83,30 +83,16 @@ def detect(text: str, fallback: str = "ru") -> str:
     words = LETTER_WORD_RE.findall(_without_addresses(text.lower()))
     if not words:
         return fallback
-    profiles = _profiles()
-    language_words, script_letters = _index()
     script_weight: dict[str, float] = {}
     language_score: dict[str, float] = {}
     for word in words:
-        script = _script(word[0])
-        in_profiles = [c for c in language_words.get(word, ()) if profiles[c]["script"] == script]
-        # A Latin word that no language lists counts half (a brand name), and nothing when shorter than
-        # three letters: sizes (S, XL) and pieces of codes ("8f3a") say nothing about the language; a
-        # one-letter word is weak evidence even when a language lists it ("a", "e", "i").
-        if script != LATIN:
-            weight = 1.0
-        elif in_profiles:
-            weight = 1.0 if len(word) > 1 else 0.25
-        else:
-            weight = 0.5 if len(word) >= 3 else 0.0
+        script, weight, scores = _evidence(word)
         script_weight[script] = script_weight.get(script, 0.0) + weight
-        for code in in_profiles:
-            language_score[code] = language_score.get(code, 0.0) + 1.0
-        for code, letters in script_letters.get(script, ()):
-            if not letters.isdisjoint(word):
-                language_score[code] = language_score.get(code, 0.0) + 2.0 * sum(ch in letters for ch in word)
+        for code, score in scores:
+            language_score[code] = language_score.get(code, 0.0) + score
     if not any(script_weight.values()):
         return fallback
+    profiles = _profiles()
     script = max(script_weight, key=script_weight.get)
     candidates = {c: p for c, p in profiles.items() if p["script"] == script}
     if not candidates:
@@ -116,3 +102,31 @@ def detect(text: str, fallback: str = "ru") -> str:
     if not candidates[best]["supported"]:
         raise UnsupportedLanguage(best)
     return best
+
+
+@functools.lru_cache(maxsize=50_000)
+def _evidence(word: str) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    """What one word says, cached per word: (its script, its weight for that script, (language, score)...).
+
+    The scores are sums of small whole numbers, exact in floating point, so adding a word's total at once
+    gives the same figures as adding its parts one by one."""
+    profiles = _profiles()
+    language_words, script_letters = _index()
+    scores: dict[str, float] = {}
+    script = _script(word[0])
+    in_profiles = [c for c in language_words.get(word, ()) if profiles[c]["script"] == script]
+    # A Latin word that no language lists counts half (a brand name), and nothing when shorter than
+    # three letters: sizes (S, XL) and pieces of codes ("8f3a") say nothing about the language; a
+    # one-letter word is weak evidence even when a language lists it ("a", "e", "i").
+    if script != LATIN:
+        weight = 1.0
+    elif in_profiles:
+        weight = 1.0 if len(word) > 1 else 0.25
+    else:
+        weight = 0.5 if len(word) >= 3 else 0.0
+    for code in in_profiles:
+        scores[code] = scores.get(code, 0.0) + 1.0
+    for code, letters in script_letters.get(script, ()):
+        if not letters.isdisjoint(word):
+            scores[code] = scores.get(code, 0.0) + 2.0 * sum(ch in letters for ch in word)
+    return script, weight, tuple(scores.items())

@@ -15,6 +15,7 @@ a fraction of the second the index would take.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import importlib.util
@@ -22,7 +23,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import disk_cache, normalize
+from . import disk_cache, normalize, spelling_store
 
 RU_WORDS_FILE = Path(__file__).resolve().parent / "data" / "ru" / "spelling_words.txt.gz"
 # Suggestions come from the most frequent English words only: rare words make poor suggestions,
@@ -47,6 +48,11 @@ class Words:
     def in_order(self) -> list[str]:
         """Sorted, for prefix look-ups (is a cut-off word the start of a known one?)."""
         return sorted(self.known)
+
+    def next_known(self, word: str) -> str | None:
+        """The first known form at or after ``word`` in sorted order (is a cut-off word the start of one?)."""
+        i = bisect.bisect_left(self.in_order, word)
+        return self.in_order[i] if i < len(self.in_order) else None
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -79,7 +85,7 @@ def english_known() -> frozenset[str]:
 
 
 @functools.cache
-def suggestion_words(language: str) -> Words | None:
+def _words_in_memory(language: str) -> Words | None:
     if language == "en":
         return Words(_english()[1], {})
     if language == "ru":
@@ -106,10 +112,8 @@ def _build_index(words: tuple[str, ...]):
 
 
 @functools.cache
-def suggestion_index(language: str):
-    """The symspellpy.SymSpell index over :func:`suggestion_words` (read from the cache folder when built before)."""
-    words = suggestion_words(language)
-    key = disk_cache.fingerprint(
+def _index_key(language: str) -> str:
+    return disk_cache.fingerprint(
         _source(language),
         _package_file("symspellpy", "symspellpy.py"),
         # The folding and the list's cut are code: a change to either must not read an old index.
@@ -119,4 +123,46 @@ def suggestion_index(language: str):
         PREFIX_LENGTH,
         pickle.HIGHEST_PROTOCOL,
     )
-    return disk_cache.cached(f"symspell-{language}", key, lambda: _build_index(words.ranked))
+
+
+@functools.cache
+def _index_in_memory(language: str):
+    """The symspellpy.SymSpell index over the words (read from the cache folder when built before)."""
+    words = _words_in_memory(language)
+    return disk_cache.cached(f"symspell-{language}", _index_key(language), lambda: _build_index(words.ranked))
+
+
+_IN_MEMORY: set[str] = set()
+
+
+def load_in_memory(language: str) -> None:
+    """Load a language's words and index into memory (the service, at start): dict-fast look-ups from then on."""
+    _words_in_memory(language)
+    _index_in_memory(language)
+    _IN_MEMORY.add(language)
+
+
+@functools.cache
+def _stored(language: str) -> tuple:
+    """``(index, words)`` read row by row from the store in the cache folder, written first if missing."""
+    path = disk_cache.folder() / f"spelling-{language}-{_index_key(language)}-{spelling_store.FORMAT}.sqlite"
+    try:
+        return spelling_store.open_store(path)
+    except (OSError, spelling_store.sqlite3.Error):
+        pass
+    words, index = _words_in_memory(language), _index_in_memory(language)
+    spelling_store.write_store(path, index, words.known, words.spelled)
+    _IN_MEMORY.add(language)  # loaded anyway: the in-memory data answers faster
+    return index, words
+
+
+def suggestion_words(language: str):
+    """:class:`Words` (or the same answers from the store): the correct forms suggestions come from."""
+    if language not in ("ru", "en"):
+        return None
+    return _words_in_memory(language) if language in _IN_MEMORY else _stored(language)[1]
+
+
+def suggestion_index(language: str):
+    """The symspellpy.SymSpell index over :func:`suggestion_words` (or the same answers from the store)."""
+    return _index_in_memory(language) if language in _IN_MEMORY else _stored(language)[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .. import lexicon
+from .. import lexicon, prefilter
 from .base import WARNING, Finding
 
 category = "advertising"
@@ -79,11 +79,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
 
 def advertising_spans(text: str) -> list[tuple[int, int, str]]:
     """``[(start, end, rule_id)]`` of every advertising phrase, in text order, without overlaps."""
-    lower = text.lower()
+    lower, folded = text.lower(), prefilter.fold(text)
     candidates = [
         (m.start(), m.end(), rule_id)
         for rule_id, pattern, words in _patterns()
-        if not words or any(word in lower for word in words)
+        if (not words or any(word in lower for word in words)) and prefilter.Lazy.of(pattern).may_match(folded)
         for m in pattern.finditer(text)
     ]
     candidates.sort(key=lambda s: (s[0], s[0] - s[1]))

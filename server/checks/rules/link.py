@@ -19,7 +19,7 @@ import bisect
 import functools
 import re
 
-from .. import lexicon
+from .. import lexicon, prefilter
 from .base import ERROR, Finding, overlaps
 from .personal_data import email_spans
 
@@ -109,7 +109,10 @@ def _handle_spans(text: str):
             name = m.group("name").rstrip(".")
             if any(ch.isalpha() for ch in name) and len(name) >= 2:
                 yield m.start(), m.start() + 1 + len(name), HANDLE
-    for m in _messenger_handle_re().finditer(text):
+    messenger = _messenger_handle_re()
+    if not prefilter.Lazy.of(messenger).may_match(prefilter.fold(text)):  # no messenger word in the text
+        return
+    for m in messenger.finditer(text):
         handle = m.group("handle").rstrip(".")
         if _looks_like_handle(handle, bool(m.group("colon") and not m.group("connector")), bool(m.group("own"))):
             yield m.start(), m.start("handle") + len(handle), HANDLE

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import lexicon
+from .. import lexicon, prefilter
 from .base import ERROR, Finding, overlaps
 
 category = "personal_data"
@@ -36,6 +36,7 @@ DATE_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})")  # "12.03.2024",
 PHONE_LENIENCY = "STRICT_GROUPING"
 
 # Card numbers as people write them: 4-4-4-4(-3), Amex 4-6-5, or one run of 13-19 digits.
+FOUR_DIGITS_RE = re.compile(r"\d{4}")
 CARD_RE = re.compile(
     r"(?<![\d.,])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5}|\d{13,19})(?![\d]|[.,]\d)"
 )
@@ -134,13 +135,27 @@ def _phones_in_window(window: str, language: str) -> tuple[tuple[int, int], ...]
     )
 
 
+def warm_up() -> None:
+    """Import phonenumbers and its regions' data now (the service's start), not in the first review with a phone."""
+    for language in lexicon.languages():
+        _phones_in_window("+7 916 123-45-67, 020 7946 0958", language)
+
+
 def email_spans(text: str) -> list[Span]:
-    tlds = _tlds()
-    return [
+    return list(_email_spans(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _email_spans(text: str) -> tuple[Span, ...]:
+    """Cached per text: the link rule asks for the same text's addresses right after this rule."""
+    tlds, pattern = _tlds(), _email_re()
+    if not prefilter.Lazy.of(pattern).may_match(prefilter.fold(text)):
+        return ()
+    return tuple(
         Span(m.start(), m.end(), EMAIL)
         for m in _email_re().finditer(text)
         if m.group("tld").lower() in tlds or "@" in m.group()
-    ]
+    )
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -153,6 +168,8 @@ def _luhn_ok(digits: str) -> bool:
 
 def card_spans(text: str) -> list[Span]:
     spans = []
+    if not FOUR_DIGITS_RE.search(text):  # every card number starts with four digits in a row
+        return spans
     for m in CARD_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if (
@@ -166,11 +183,13 @@ def card_spans(text: str) -> list[Span]:
 
 
 def passport_spans(text: str) -> list[Span]:
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return []
+    folded = prefilter.fold(text)
     return [
         Span(m.start("number"), m.end("number"), PASSPORT)
         for pattern in _passport_res()
+        if prefilter.Lazy.of(pattern).may_match(folded)  # "паспорт", "серия", "passport"
         for m in pattern.finditer(text)
     ]
 

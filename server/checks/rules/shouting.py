@@ -73,6 +73,8 @@ def _punctuation_runs(text: str):
 
 
 def _stretched_words(doc):
+    if not STRETCH_RE.search(doc.text):  # a stretched letter inside a word is one in the text
+        return
     for word in doc.words:
         if SIZE_RE.match(word.text) or not STRETCH_RE.search(word.text):
             continue

@@ -21,36 +21,30 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import lexicon, normalize
-from ..spelling_dictionaries import english_known, suggestion_index, suggestion_words
+from .. import lexicon, normalize, prefilter
+from ..spelling_dictionaries import english_known, load_in_memory, suggestion_index, suggestion_words
 from ..document import Word, folded_word, morph
 from . import profanity
+from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
 from .base import WARNING, Finding
 
 category = "spelling"
 
 RULE_IDS = {"ru": "RU_SPELLING", "en": "EN_SPELLING"}
 MAX_SUGGESTIONS = 3
-MIN_LENGTH = 3
 # A text with more unknown words than this is not prose a spell checker helps with (or is hostile):
 # stop there, so that the work per text stays bounded (~0.3 ms a look-up).
 MAX_UNKNOWN_WORDS = 60
-MAX_LENGTH = 40  # longer tokens are no words a buyer meant to spell (and would make look-ups slow)
 RU_LONG_WORD = 10
 # Links and addresses: their words are the link rule's business, not spelling's.
 # Tested token by token (a whitespace-free run): one regex over the text backtracks quadratically on junk.
 URL_MARK_RE = re.compile(r"https?://|www\.|\.(?:ru|com|net|org|рф)\b", re.IGNORECASE)
+URL_MARK = prefilter.Lazy(URL_MARK_RE.pattern, URL_MARK_RE.flags)
 TOKEN_RE = re.compile(r"\S+")
-# Characters that make a token something other than a plain word: digits (5см, 34b, iPhone13),
-# masks and dots (бл*ть, ozon.ru), underscores (user_name).
-NOT_A_PLAIN_WORD_RE = re.compile(r"[\d*#@$%._]")
 # Sentences run together without a space after the full stop: "ровные.Смотрится" is two words.
 JOINED_SENTENCES_RE = re.compile(r"[^\W\d_]{2,}(?:\.[^\W\d_]{2,})+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
-RU_VOWELS_RE = re.compile(r"[аеёиоуыэюя]", re.IGNORECASE)
 STRETCH_RE = re.compile(r"(\w)\1{2,}")
-# What may stand before a sentence's first word; after anything else a capital marks a name.
-SENTENCE_END = ".!?…\n"
 
 
 @dataclass(frozen=True)
@@ -193,37 +187,8 @@ def verdict(language: str, word: str) -> tuple[str, ...] | None:
 
 def _cut_short(language: str, word: str) -> bool:
     """True when ``word`` is the beginning of a known word (neckli → neckline)."""
-    words = suggestion_words(language).in_order
-    i = bisect.bisect_left(words, word)
-    return i < len(words) and words[i].startswith(word) and words[i] != word
-
-
-def _in_script(word: str, language: str) -> bool:
-    """Cyrillic words in a Russian review, plain Latin words in an English one (café, Xiaomi-Ещё: no)."""
-    if language == "ru":
-        return normalize.has_cyrillic(word) and not normalize.has_latin(word)
-    return word.replace("’", "'").isascii() and normalize.has_latin(word)
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in "«\"'“„(-—–*•"):
-        if text[i] == "\n":
-            return True
-        i -= 1
-    return i < 0 or text[i] in SENTENCE_END or not (text[i].isalnum() or text[i] in ",;:")
-
-
-def _odd_token(w: str) -> bool:
-    """Tokens that are not the kind of word a spell checker should judge, whatever stands around them."""
-    if not MIN_LENGTH <= len(w) <= MAX_LENGTH or NOT_A_PLAIN_WORD_RE.search(w):
-        return True
-    letters = w.replace("-", "").replace("'", "").replace("’", "")
-    if letters.isupper():  # acronyms and sizes: ПВЗ, XL, USB
-        return True
-    if not RU_VOWELS_RE.search(w) and normalize.has_cyrillic(w):  # лнр, гсм, кскс: abbreviations
-        return True
-    return any(ch.isupper() for ch in letters[1:])  # iPhone, McDonald, МегаМаркет: names
+    following = suggestion_words(language).next_known(word)
+    return following is not None and following.startswith(word) and following != word
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -270,7 +235,8 @@ def find(doc):
     if language not in RULE_IDS:
         return
     text = doc.text
-    links = [m.span() for m in TOKEN_RE.finditer(text) if URL_MARK_RE.search(m.group())] if "." in text else []
+    marked = "." in text and URL_MARK.may_match(doc.folded)  # a mark inside a token is one in the text
+    links = [m.span() for m in TOKEN_RE.finditer(text) if URL_MARK_RE.search(m.group())] if marked else []
     unknown = 0
     for word in _words(doc):
         if not _may_be_misspelt(language, word.text) or _skipped_here(word, text):
@@ -302,5 +268,5 @@ def warm_up() -> None:
     """Load the dictionaries and suggestion indexes now rather than during a buyer's first check."""
     for language in RULE_IDS:
         speller(language)
+        load_in_memory(language)
         suggestion_words(language).in_order
-        suggestion_index(language)

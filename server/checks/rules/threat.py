@@ -18,7 +18,7 @@ import bisect
 import functools
 import re
 
-from .. import lexicon
+from .. import lexicon, prefilter
 from .base import ERROR, Finding, overlaps
 
 category = "threat"
@@ -50,43 +50,38 @@ def _verb_pattern(subject: str, entry: dict, objects: dict) -> str:
     return rf"\b{subject}{body}{tail}"
 
 
-def _compile(pattern: str) -> re.Pattern:
-    return re.compile(_apostrophes(pattern), FLAGS)
+def _lazy(pattern: str) -> prefilter.Lazy:
+    return prefilter.Lazy(_apostrophes(pattern), FLAGS)
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[str, re.Pattern | None, re.Pattern], ...]:
-    """(rule_id, trigger, pattern) for every language's verbs and phrases.
+def _patterns() -> tuple[tuple[str, prefilter.Lazy | None, prefilter.Lazy], ...]:
+    """(rule_id, trigger, pattern) for every language's verbs and phrases, compiled only when a text needs them.
 
-    A verb pattern with an optional object before the verb is slow to try at every position, so it
-    runs only when its cheap trigger (the bare verbs) occurs in the text at all.
+    Most reviews contain none of the literal words a threat needs (:mod:`..prefilter`). A verb pattern with
+    an optional object before the verb is slow to try at every position, so it runs only when its cheap
+    trigger (the bare verbs) occurs in the text at all.
     """
     result = []
     for language, data in lexicon.each_language(category):
         rule_id = f"{language.upper()}_THREAT"
         subject, objects = data.get("subject", ""), data.get("objects", {})
         for entry in data.get("verbs", []):
-            trigger = _compile(rf"\b(?:{'|'.join(entry['verbs'])})\b")
-            result.append((rule_id, trigger, _compile(_verb_pattern(subject, entry, objects))))
-        result += [(rule_id, None, _compile(phrase)) for phrase in data.get("phrases", [])]
+            trigger = _lazy(rf"\b(?:{'|'.join(entry['verbs'])})\b")
+            result.append((rule_id, trigger, _lazy(_verb_pattern(subject, entry, objects))))
+        result += [(rule_id, None, _lazy(phrase)) for phrase in data.get("phrases", [])]
     return tuple(result)
 
 
-@functools.cache
-def _prefilter() -> re.Pattern:
-    """One pass that tells whether any threat can be in the text: most reviews have none."""
-    parts = [(trigger or pattern).pattern for _, trigger, pattern in _patterns()]
-    return re.compile("|".join(f"(?:{p})" for p in parts), FLAGS)
-
-
 def find(doc):
-    if not _prefilter().search(doc.text):
-        return
+    text, folded = doc.text, doc.folded
     taken: list[tuple[int, int]] = []
     for rule_id, trigger, pattern in _patterns():
-        if trigger is not None and not trigger.search(doc.text):
+        if not (trigger or pattern).may_match(folded):
             continue
-        for m in pattern.finditer(doc.text):
+        if trigger is not None and not trigger.compiled.search(text):
+            continue
+        for m in pattern.finditer(text, folded):
             start, end = m.span()
             if end == start or overlaps(taken, start, end):
                 continue

@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import lexicon
+from .. import lexicon, prefilter
 from .accusation import doubted, negated, overlaps, quoted
 from .base import HINT, Finding
 
@@ -42,9 +42,8 @@ FLAGS = re.IGNORECASE | re.UNICODE
 @dataclass(frozen=True)
 class _Lexicon:
     rule_id: str
-    kinds: tuple  # (kind, question, compiled patterns), in priority order
-    any_judgement: re.Pattern
-    concrete: re.Pattern
+    kinds: tuple  # (kind, question, patterns), in priority order
+    concrete: prefilter.Lazy
     negators: frozenset[str]
     negation_gap: frozenset[str]
     doubt: frozenset[str]
@@ -65,7 +64,7 @@ def _lexicon(language: str) -> _Lexicon | None:
     if not data:
         return None
     kinds = tuple(
-        (kind, entry["question"], re.compile(_either(entry["patterns"]), FLAGS))
+        (kind, entry["question"], prefilter.Lazy(_either(entry["patterns"]), FLAGS))
         for kind, entry in data["kinds"].items()
     )
     concrete = data.get("concrete", {})
@@ -77,28 +76,31 @@ def _lexicon(language: str) -> _Lexicon | None:
     return _Lexicon(
         rule_id=f"{language.upper()}_VAGUE",
         kinds=kinds,
-        any_judgement=re.compile("|".join(pattern.pattern for _, _, pattern in kinds), FLAGS),
-        concrete=re.compile(concrete_re, FLAGS),
+        concrete=prefilter.Lazy(concrete_re, FLAGS),
         negators=words("negators"),
         negation_gap=words("negation_gap"),
         doubt=words("doubt"),
     )
 
 
-def is_concrete(text: str, language: str) -> bool:
-    """Does the review name a concrete detail (a part, an event, a time, a number...)?"""
+def is_concrete(text: str, language: str, folded: str | None = None) -> bool:
+    """Does the review name a concrete detail (a part, an event, a time, a number...)?
+
+    ``folded``: the text as :func:`..prefilter.fold` gives it, when the caller has it."""
     lex = _lexicon(language)
-    return bool(lex and lex.concrete.search(text))
+    return bool(lex and lex.concrete.search(text, prefilter.fold(text) if folded is None else folded))
 
 
 def find(doc):
     lex = _lexicon(doc.language)
-    if lex is None or not lex.any_judgement.search(doc.text) or lex.concrete.search(doc.text):
+    # No judgement at all is the common case, and then the kinds' patterns below find nothing; each is
+    # tried only when the text holds one of its words (a union of them all cost ~0.2 ms per review).
+    if lex is None or lex.concrete.search(doc.text, doc.folded):
         return
     starts = [w.start for w in doc.words]
     taken: list[tuple[int, int]] = []
     for kind, question, pattern in lex.kinds:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc.text, doc.folded):
             start, end = m.span()
             i = bisect.bisect_left(starts, start)
             if (
