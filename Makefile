@@ -59,13 +59,24 @@ test-python: $(STAMP) chromium extension $(NODE_STAMP)
 test: test-extension test-python
 
 bench: $(STAMP)
-	$(PY) -m benchmarks.bench_check
+	-$(PY) -m benchmarks.bench_check   # prints SLOW rows and exits 1 when a target is missed; the next runs anyway
 	$(PY) -m benchmarks.bench_groups
 
 # Not part of `make test`: 60 s of wrk against the production configuration on loopback (docs/benchmarks.md).
 loadtest: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m scripts.loadtest
+
+# Vesko against proselint, alex, write-good (and LanguageTool when VESKO_LANGUAGETOOL is set): docs/benchmarks.md.
+.PHONY: bench-peers bench-scaling
+bench-peers: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m scripts.bench_peers
+
+# Time and memory vs text length (plot: docs/scaling.png) and the service's start-up time.
+bench-scaling: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m scripts.bench_scaling
 
 eval: $(STAMP)
 	$(PY) -m scripts.evaluate
