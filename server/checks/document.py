@@ -53,7 +53,20 @@ class Document:
     def __init__(self, text: str, language: str):
         self.text = text
         self.language = language
-        self.words = [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+    @functools.cached_property
+    def words(self) -> list[Word]:
+        """Every word with its span, in text order (built on first use: rules that can tell from
+        :attr:`vocabulary` that they have nothing to find never pay for ~200 span objects)."""
+        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct words, folded as :attr:`Word.lower` folds them: a rule whose word list does not
+        meet this set (one C-level set operation) has nothing to look at word by word."""
+        if "words" in self.__dict__:
+            return frozenset(w.lower for w in self.words)
+        return frozenset(map(folded_word, WORD_RE.findall(self.text)))
 
     @functools.cached_property
     def folded(self) -> str:
