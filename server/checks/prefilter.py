@@ -193,7 +193,12 @@ class Lazy:
         """False when the pattern cannot match the text that folds to ``folded``."""
         if self._literals is None:
             self._literals = literals(self.source, self.flags) or ()
-        return not self._literals or any(s in folded for s in self._literals)
+        if not self._literals:
+            return True
+        for literal in self._literals:  # a plain loop: ~2x cheaper than any() over a generator
+            if literal in folded:
+                return True
+        return False
 
     def search(self, text: str, folded: str, *span):
         return self.compiled.search(text, *span) if self.may_match(folded) else None
