@@ -233,3 +233,14 @@ def test_a_text_that_is_one_huge_cluster_is_still_fast():
     started = time.perf_counter()
     assert [snapper.snap(i, i + 1) for i in range(0, MAX_TEXT, 7)][-1] == (0, MAX_TEXT)
     assert time.perf_counter() - started < 2.0  # one pass for the table, then bisects
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab яЁ_*#@$%.'’-\u0301\u0306é1 ,!"), max_size=40))
+def test_words_are_the_same_with_or_without_the_fast_pattern(text):
+    """The document's faster word pattern (texts without combining marks) finds exactly WORD_RE's words."""
+    from server.checks import document
+
+    doc = Document(text, "ru")
+    assert [w.text for w in doc.words] == document.WORD_RE.findall(text)
+    assert doc.vocabulary == {document.folded_word(w) for w in document.WORD_RE.findall(text)}

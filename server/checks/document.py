@@ -16,7 +16,17 @@ from . import prefilter
 # inside it (бл*ть, х..ня, f**k, a$$, х-у-й) and trailing masks (бл*, f***).
 # Combining marks (и + U+0306 = й) belong to the word they follow.
 _LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
-WORD_RE = re.compile(rf"{_LETTER}+(?:[*#@$%.'’_-]+{_LETTER}+)*[*$#]*")
+_WORD = r"{letter}+(?:[*#@$%.'’_-]+{letter}+)*[*$#]*"
+WORD_RE = re.compile(_WORD.format(letter=_LETTER))
+# The same words in a text without combining marks (nearly every text): a plain class instead of an
+# alternation per character runs twice as fast.
+_PLAIN_WORD_RE = re.compile(_WORD.format(letter=r"[^\W_]"))
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
+
+
+def word_pattern(text: str) -> re.Pattern:
+    """:data:`WORD_RE`, or the faster equivalent when ``text`` has no combining mark."""
+    return WORD_RE if _COMBINING_RE.search(text) else _PLAIN_WORD_RE
 CYRILLIC_RE = re.compile(r"[а-яёА-ЯЁ]")
 LATIN_RE = re.compile(r"[a-zA-Z]")
 
@@ -58,7 +68,7 @@ class Document:
     def words(self) -> list[Word]:
         """Every word with its span, in text order (built on first use: rules that can tell from
         :attr:`vocabulary` that they have nothing to find never pay for ~200 span objects)."""
-        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+        return [Word(m.start(), m.end(), m.group()) for m in word_pattern(self.text).finditer(self.text)]
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -66,7 +76,7 @@ class Document:
         meet this set (one C-level set operation) has nothing to look at word by word."""
         if "words" in self.__dict__:
             return frozenset(w.lower for w in self.words)
-        return frozenset(map(folded_word, WORD_RE.findall(self.text)))
+        return frozenset(map(folded_word, word_pattern(self.text).findall(self.text)))
 
     @functools.cached_property
     def folded(self) -> str:
