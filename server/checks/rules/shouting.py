@@ -26,6 +26,18 @@ _EMOJI = (
 EMOJI_FLOOD_RE = re.compile(rf"{_EMOJI}(?:\s*{_EMOJI}){{3,}}")
 EMOJI_RE = re.compile(_EMOJI)
 
+# Gates: each is something every finding of a sub-check contains, so a text without it is skipped
+# (most reviews shout in no way, and the sub-checks cost ~20-40 µs each on a 300-character review).
+# A shouting word is `w.isupper()` with len >= MIN_LONGEST_WORD: five letters none of which is lower-
+# or title-case. Only ASCII and Cyrillic lower case is left out of the class, so any other letter
+# (upper, lower or uncased: é, ß, 中) counts: the class holds every letter an upper-case word can have.
+CAPS_WORD_RE = re.compile(r"[^\W\d_a-zа-яё]{5}")
+# Four equal letters in a row, case aside (STRETCH_RE), are four equal characters in the text folded as
+# re.IGNORECASE compares characters (prefilter.fold: same length, case-equal characters made equal).
+REPEAT_RE = re.compile(r"(.)\1\1\1", re.DOTALL)
+# Every emoji flood starts with one of these (its first emoji, or the first of a flag's two letters).
+EMOJI_START_RE = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
 # A sentence "shouts" when it has at least this many upper-case words and letters in them.
 MIN_CAPS_WORDS, MIN_CAPS_LETTERS, MIN_LONGEST_WORD = 2, 8, 5
 
@@ -47,8 +59,12 @@ def _calm(sentence: str, acronyms: frozenset[str]) -> str:
 
 
 def _caps_sentences(text: str):
+    if not CAPS_WORD_RE.search(text):  # no upper-case word of MIN_LONGEST_WORD letters (see CAPS_WORD_RE)
+        return
     acronyms = _acronyms()
     for m in SENTENCE_RE.finditer(text):
+        if not CAPS_WORD_RE.search(m.group()):  # the same, per sentence: only shouting ones are split into words
+            continue
         words = [w for w in LETTER_WORD_RE.findall(m.group()) if w not in acronyms]
         caps = [w for w in words if w.isupper() and len(w) > 1]
         if (
@@ -66,6 +82,8 @@ def _caps_sentences(text: str):
 
 
 def _punctuation_runs(text: str):
+    if text.count("!") + text.count("?") < 3:  # every run PUNCT_RUN_RE matches has three marks or more
+        return
     for m in PUNCT_RUN_RE.finditer(text):
         marks = "".join(ch for ch in m.group() if ch in "!?")
         calm = "?!" if "?" in marks and "!" in marks else marks[0]
@@ -73,7 +91,8 @@ def _punctuation_runs(text: str):
 
 
 def _stretched_words(doc):
-    if not STRETCH_RE.search(doc.text):  # a stretched letter inside a word is one in the text
+    # REPEAT_RE (cheap, see there) first; a stretched letter inside a word is one in the text.
+    if not REPEAT_RE.search(doc.folded) or not STRETCH_RE.search(doc.text):
         return
     for word in doc.words:
         if SIZE_RE.match(word.text) or not STRETCH_RE.search(word.text):
@@ -83,7 +102,10 @@ def _stretched_words(doc):
 
 
 def _emoji_floods(text: str):
-    for m in EMOJI_FLOOD_RE.finditer(text):
+    first = EMOJI_START_RE.search(text)
+    if not first:
+        return
+    for m in EMOJI_FLOOD_RE.finditer(text, first.start()):  # no flood starts before the first emoji
         yield Finding(m.start(), len(m.group()), category, "SHOUTING_EMOJI", WARNING, (EMOJI_RE.match(m.group()).group(),))
 
 
