@@ -25,7 +25,7 @@ from .. import lexicon, normalize, prefilter
 from ..spelling_dictionaries import english_known, load_in_memory, suggestion_index, suggestion_words
 from ..document import Word, folded_word, morph
 from . import profanity
-from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
+from .spelling_shapes import MIN_LENGTH, NOT_A_PLAIN_WORD_RE, _in_script, _odd_token, _starts_sentence
 from .base import WARNING, Finding
 
 category = "spelling"
@@ -230,9 +230,70 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][1] > offset
 
 
+# Folded words that no writing of is ever reported, per language: most of a text's words, removed with
+# one set difference (see _never_reported). Emptied when it grows too big.
+_NEVER: dict[str, set] = {language: set() for language in RULE_IDS}
+MAX_NEVER = 200_000
+PLAIN_RE = re.compile(r"[0-9a-zа-я.'’-]+")
+
+
+def _never_reported(language: str, word: str) -> bool:
+    """True when no word of a text whose ``Word.lower`` is ``word`` can be reported. A finding needs
+    _may_be_misspelt(written) to hold, and for a plain folded word (ASCII or Russian letters; the text
+    has no combining breve or diaeresis, see _all_clear) each written character folds to one character,
+    so these tests of the written word give the same answer on the folded one: the script, the
+    length, digits/masks/dots, a Cyrillic word without vowels, and of course a known word. A token of
+    sentences run together ("ровные.смотрится") is checked piece by piece, as find does."""
+    if not PLAIN_RE.fullmatch(word):
+        return not _in_script(word, language) or bool(NOT_A_PLAIN_WORD_RE.search(word) and "." not in word)
+    if "." in word and JOINED_SENTENCES_RE.fullmatch(word):
+        return all(_never_reported(language, piece) for piece in LETTERS_RE.findall(word))
+    return not _in_script(word, language) or _odd_token(word) or is_known(language, word)
+
+
+def _remember(language: str, word: str) -> None:
+    never = _NEVER[language]
+    if len(never) > MAX_NEVER:
+        never.clear()
+    never.add(word)
+
+
+def _all_clear(doc) -> bool:
+    """True when no word of the text can be reported (the usual text: every word known)."""
+    language, text = doc.language, doc.text
+    if "\u0306" in text or "\u0308" in text:  # и + ̆  is folded to й: written and folded lengths differ
+        return False
+    for word in doc.vocabulary - _NEVER[language]:
+        if _never_reported(language, word):
+            _remember(language, word)
+        elif not _cut_off_at_end(doc, word):  # not remembered: that depends on where the word stands
+            return False
+    return True
+
+
+def _cut_off_at_end(doc, word: str) -> bool:
+    """True when ``word`` is the start of a known word, the text's last word and no other (find skips
+    it as cut off). A plain folded word is the text folded character by character, so a word of the
+    text that folds to it is an occurrence in the folded text, and one followed by a letter (or a
+    combining mark) is inside a longer word."""
+    if not PLAIN_RE.fullmatch(word) or not _cut_short(doc.language, word):
+        return False
+    folded = doc.folded.replace("ё", "е")
+    last = len(folded) - len(word)
+    if not folded.endswith(word):
+        return False
+    i = folded.find(word)
+    while i < last:
+        after = folded[i + len(word)]
+        if not (after.isalnum() or "\u0300" <= after <= "\u036f"):
+            return False
+        i = folded.find(word, i + 1)
+    return True
+
+
 def find(doc):
     language = doc.language
-    if language not in RULE_IDS:
+    if language not in RULE_IDS or _all_clear(doc):
         return
     text = doc.text
     marked = "." in text and URL_MARK.may_match(doc.folded)  # a mark inside a token is one in the text
@@ -250,6 +311,7 @@ def find(doc):
             return
         suggestions = verdict(language, word.lower)
         if suggestions is None:
+            _remember(language, word.lower)  # no suggestion: never reported, however it is written
             continue
         if word.text[0].isupper():
             suggestions = tuple(s[:1].upper() + s[1:] for s in suggestions)
