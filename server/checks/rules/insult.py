@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import morph, lemmas_of
+from ..document import CYRILLIC_RE, lemmas_of, morph
+from .accusation import inflections, may_have_listed_lemma
 from .base import ERROR, Finding
 
 category = "insult"
@@ -48,6 +49,8 @@ class _Lexicon:
     always: dict  # form or lemma -> the listed word
     about_people: dict
     prefixes: frozenset[str]  # first two letters of listed words: other words skip lemmatisation
+    listed: frozenset[str]  # always and about_people, as looked up
+    forms: frozenset[str]  # Russian: every inflection of the listed words, other known words skip it too
     person_words: frozenset[str]
     fillers: frozenset[str]
     self_words: frozenset[str]
@@ -62,6 +65,15 @@ class _Lexicon:
     def keys(self, lower: str) -> frozenset[str]:
         """What a word is looked up by: its lemmas in Russian, the form itself otherwise."""
         return lemmas_of(lower) if self.language == RU else frozenset({lower})
+
+    def kind(self, lower: str) -> tuple[str, str] | None:
+        """(listed word, 'always' | 'about_people') for a word of this lexicon's script, or None."""
+        keys = self.keys(lower)
+        if hit := keys & self.always.keys():
+            return self.always[min(hit)], "always"
+        if hit := keys & self.about_people.keys():
+            return self.about_people[min(hit)], "about_people"
+        return None
 
 
 def _as_is(words) -> dict:
@@ -84,6 +96,7 @@ def _lexicons() -> tuple[_Lexicon, ...]:
         expand = _as_is if language == RU else _with_plurals
         always = expand(data.get("always", []) + data.get("slurs", []))
         about_people = expand(data.get("about_people", []))
+        listed = frozenset(always) | frozenset(about_people)
         result.append(
             _Lexicon(
                 language=language,
@@ -91,6 +104,8 @@ def _lexicons() -> tuple[_Lexicon, ...]:
                 always=always,
                 about_people=about_people,
                 prefixes=frozenset(w[:2] for w in (*always, *about_people)),
+                listed=listed,
+                forms=inflections(listed) if language == RU else listed,
                 person_words=frozenset(data.get("person_words", [])),
                 fillers=frozenset(data.get("fillers", [])),
                 self_words=frozenset(data.get("self_words", [])),
@@ -171,25 +186,44 @@ def _about_a_person(lex: _Lexicon, doc, i: int, kinds: list) -> bool:
     return False
 
 
-def _classify(lex: _Lexicon, doc) -> list:
+@functools.lru_cache(maxsize=20_000)
+def _russian_kind(lower: str) -> tuple[str, str] | None:
+    """A known word that is no inflection of a listed word has no listed lemma: not parsed (see inflections)."""
+    lex = next(lex for lex in _lexicons() if lex.language == RU)
+    return lex.kind(lower) if may_have_listed_lemma(lower, lex.forms) else None
+
+
+def _listed_words(lex: _Lexicon, doc) -> dict:
+    """The text's distinct words (folded) that :meth:`_Lexicon.kind` finds listed, with their kinds.
+
+    Only these words can be insults; most texts have none, and then their words' spans are never built.
+    """
+    if lex.language != RU:  # looked up by the form itself: one set operation
+        return {w: lex.kind(w) for w in doc.vocabulary & lex.listed if w not in lex.not_forms}
+    if not CYRILLIC_RE.search(doc.text):  # the Russian lexicon applies to words with Cyrillic letters only
+        return {}
+    return {
+        w: kind
+        for w in doc.vocabulary
+        if w[:2] in lex.prefixes and w not in lex.not_forms and (kind := _russian_kind(w)) is not None
+    }
+
+
+def _classify(lex: _Lexicon, doc, listed: dict) -> list:
     """Per word: (listed lemma, 'always' | 'about_people') or None."""
     kinds = []
     for word in doc.words:
-        kind = None
-        lower = word.lower
-        if lower[:2] in lex.prefixes and lower not in lex.not_forms and lex.applies_to(word):
-            keys = lex.keys(lower)
-            if hit := keys & lex.always.keys():
-                kind = (lex.always[min(hit)], "always")
-            elif hit := keys & lex.about_people.keys():
-                kind = (lex.about_people[min(hit)], "about_people")
-        kinds.append(kind)
+        kind = listed.get(word.lower)
+        kinds.append(kind if kind is not None and lex.applies_to(word) else None)
     return kinds
 
 
 def find(doc):
     for lex in _lexicons():
-        kinds = _classify(lex, doc)
+        listed = _listed_words(lex, doc)
+        if not listed:
+            continue
+        kinds = _classify(lex, doc, listed)
         for i, kind in enumerate(kinds):
             if kind is None:
                 continue
