@@ -244,3 +244,25 @@ def test_words_are_the_same_with_or_without_the_fast_pattern(text):
     doc = Document(text, "ru")
     assert [w.text for w in doc.words] == document.WORD_RE.findall(text)
     assert doc.vocabulary == {document.folded_word(w) for w in document.WORD_RE.findall(text)}
+
+
+def test_simple_folding_characters_fold_alike_in_a_text_and_in_a_word():
+    """The document folds texts of these characters as a whole; each must fold on its own, keep its kind."""
+    import re
+    import unicodedata
+
+    from server.checks.document import SIMPLE_FOLDING
+
+    simple = re.compile(f"[{SIMPLE_FOLDING}]")
+    checked = 0
+    for code in range(0x110000):
+        c = chr(code)
+        if not simple.match(c):
+            continue
+        lower = c.lower()
+        word_character = bool(re.match(r"[^\W_]", c))
+        assert len(lower) == 1 and not unicodedata.combining(c), hex(code)
+        assert bool(re.match(r"[^\W_]", lower)) == word_character, hex(code)
+        assert not word_character or unicodedata.normalize("NFC", c) == c, hex(code)  # words are NFC'd one by one
+        checked += 1
+    assert checked > 300

@@ -24,6 +24,13 @@ _PLAIN_WORD_RE = re.compile(_WORD.format(letter=r"[^\W_]"))
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 
 
+# Characters that lower() maps one to one, to a character of the same kind (letter or digit, or neither),
+# none a combining mark, the letters and digits left alone by NFC: ASCII, basic Cyrillic, punctuation. In a
+# text of only these, folding the text and then splitting it gives each word folded (tested for each one).
+SIMPLE_FOLDING = "\x00-\x7f\u00a0-\u00bf\u0400-\u045f\u2000-\u206f"
+_BEYOND_SIMPLE_FOLDING_RE = re.compile(f"[^{SIMPLE_FOLDING}]")
+
+
 def word_pattern(text: str) -> re.Pattern:
     """:data:`WORD_RE`, or the faster equivalent when ``text`` has no combining mark."""
     return WORD_RE if _COMBINING_RE.search(text) else _PLAIN_WORD_RE
@@ -76,6 +83,9 @@ class Document:
         meet this set (one C-level set operation) has nothing to look at word by word."""
         if "words" in self.__dict__:
             return frozenset(w.lower for w in self.words)
+        if not _BEYOND_SIMPLE_FOLDING_RE.search(self.text):
+            # Folding the whole text at once folds each word alike (see SIMPLE_FOLDING): one C call.
+            return frozenset(_PLAIN_WORD_RE.findall(self.text.lower().replace("ё", "е")))
         return frozenset(map(folded_word, word_pattern(self.text).findall(self.text)))
 
     @functools.cached_property
