@@ -21,6 +21,10 @@ lemma) that a negator before them cancels. A named defect of any product ("те�
 counts by itself; a bare judgement ("ужасно", "disappointed") needs a concrete detail somewhere
 ("нитки не торчат", "not too sheer" are negated); a difference for the better is a pleasant
 surprise, not an unmet expectation ("лучше, чем на фото").
+
+Speed: most patterns find nothing in most reviews. Each pattern list runs alternative by alternative,
+only those whose literals the review holds (:mod:`.alternatives`, one look-up per word); clause and
+sentence bounds are found only once something matched.
 """
 from __future__ import annotations
 
@@ -28,9 +32,9 @@ import bisect
 import functools
 import re
 
-
 from .. import prompts
 from . import lexicon, prefilter
+from .alternatives import Alternatives, LiteralIndex, TokenCache
 from .rules import vague
 from .document import CYRILLIC_RE, Document, lemmas_of
 
@@ -47,6 +51,10 @@ _MACROS = {
 }
 
 
+def _normal(lowered: str) -> str:
+    return lowered.replace("ё", "е").replace("’", "'").replace("`", "'")
+
+
 def _pattern(source: str, macros: dict | None = None) -> str:
     """A data pattern as a regex: spaces match any whitespace, <macros> expand (the data file may add its own)."""
     for name, regex in (macros or {}).items():
@@ -57,56 +65,80 @@ def _pattern(source: str, macros: dict | None = None) -> str:
     return source
 
 
-def _union(patterns, macros: dict | None = None) -> prefilter.Lazy | None:
-    """One pattern for a list; compiled only when a text holds one of its literals (most texts hold none)."""
-    patterns = [patterns] if isinstance(patterns, str) else list(patterns or ())
-    if not patterns:
-        return None
-    return prefilter.Lazy(r"(?<![\w'])(?:" + "|".join(f"(?:{_pattern(p, macros)})" for p in patterns) + ")")
+class _Anchored:
+    """A context pattern (``^`` / ``$`` anchored), matched against a clause's prefix or suffix; ``gate``
+    is the id of its literals in the language's index (a text without them cannot match it anywhere)."""
 
+    def __init__(self, index: LiteralIndex, source: str, in_place: bool = False):
+        self.lazy = prefilter.Lazy(source)
+        self.gate = index.add(prefilter.literals(source))
+        # Searched in place (pos/endpos) rather than on a slice when that is the same: the pattern does
+        # not look before the slice's start (^, \A, \b, \B, lookbehind), where the two differ.
+        self.in_place = in_place or not any(s in source for s in ("^", "\\A", "\\b", "\\B", "(?<"))
 
-def _anchored(pattern: str | None) -> prefilter.Lazy | None:
-    """Context patterns (``^`` / ``$`` anchored) are matched against a clause's prefix or suffix."""
-    return prefilter.Lazy(_pattern(pattern)) if pattern else None
+    def search(self, t: _Text, start: int, end: int, anchored: bool = False) -> bool:
+        if not t.present >> self.gate & 1:
+            return False
+        pattern = self.lazy.compiled
+        find = pattern.match if anchored else pattern.search
+        return bool(find(t.text, start, end) if self.in_place else find(t.text[start:end]))
 
 
 class _Rules:
     """One language's coverage.yaml, compiled once."""
 
     def __init__(self, data: dict):
+        self.index = LiteralIndex()  # every pattern's literals, told for a text in one scan
         self.negators = frozenset(data.get("negators", ()))
         self.window = int(data.get("negation_window", 3))
-        self.negators_after = _anchored(
-            r"\s*(?:" + "|".join(map(re.escape, data["negators_after"])) + r")\b"
+        self.negators_after = _Anchored(  # matched in place, right after the trigger
+            self.index, r"\s*(?:" + "|".join(map(re.escape, data["negators_after"])) + r")\b", in_place=True
         ) if data.get("negators_after") else None
         self.clause_break = re.compile(data.get("clause_breaks", r"[.!?…;:,\n]"))
-        self.irony = _union(data.get("irony"))
+        self.irony = self._union(data.get("irony"))
         self.macros = data.get("macros", {})
-        self.stances = {point: self._stance(data.get(point, {}), self.macros) for point in ("recommend", "buy_again")}
+        self.stances = {point: self._stance(data.get(point, {})) for point in ("recommend", "buy_again")}
         found = data.get("disappointment", {})
         # Judgements ("ужасно", "disappointed") need a concrete detail somewhere in the review; a named
         # defect ("течёт", "stopped working") is itself the detail, whatever the product.
         self.judgement_lemmas = frozenset(found.get("judgement_lemmas", ()))
         self.defect_lemmas = frozenset(found.get("lemmas", ())) | self.judgement_lemmas
         self.defect_prefixes = frozenset(lemma[:3] for lemma in self.defect_lemmas)
-        self.lemma_exceptions = _union(found.get("lemma_exceptions"))
-        self.defects = _union(found.get("patterns"))
-        self.concrete_defects = _union(found.get("concrete_patterns"))
-        self.defects_cancel = _union(found.get("cancel_in_clause"))
+        # Whitespace-free stretch → does a word in it pass the lemma test? (words never hold whitespace)
+        self.holds_defect_word = TokenCache(lambda part: any(map(self.is_defect_word, TOKEN_RE.findall(part))))
+        self.lemma_exceptions = self._union(found.get("lemma_exceptions"))
+        self.defects = self._union(found.get("patterns"))
+        self.concrete_defects = self._union(found.get("concrete_patterns"))
+        self.defects_cancel = self._union(found.get("cancel_in_clause"))
         unmet = data.get("expectations", {})
-        self.unmet = _union(unmet.get("patterns"))
-        self.unmet_despite_pleasant = _union(unmet.get("patterns_despite_pleasant"))
-        self.pleasant = _union(unmet.get("pleasant"))
-        self.unmet_cancel = _union(unmet.get("cancel_in_clause"))
+        self.unmet = self._union(unmet.get("patterns"))
+        self.unmet_despite_pleasant = self._union(unmet.get("patterns_despite_pleasant"))
+        self.pleasant = self._union(unmet.get("pleasant"))
+        self.unmet_cancel = self._union(unmet.get("cancel_in_clause"))
 
-    @staticmethod
-    def _stance(spec: dict, macros: dict) -> dict:
+    def is_defect_word(self, word: str) -> bool:
+        # Only words starting like a lemma are parsed (pymorphy3 costs 20-50 µs per new word).
+        if word[:3] not in self.defect_prefixes or not CYRILLIC_RE.search(word):
+            return False
+        return not self.defect_lemmas.isdisjoint(lemmas_of(word))
+
+    def _union(self, patterns, macros: dict | None = None) -> Alternatives | None:
+        """Patterns starting at a word, kept apart: each runs only when the text holds its literals."""
+        patterns = [patterns] if isinstance(patterns, str) else list(patterns or ())
+        if not patterns:
+            return None
+        return Alternatives(self.index, [_pattern(p, macros) for p in patterns], prefix=r"(?<![\w'])")
+
+    def _anchored(self, pattern: str | None) -> _Anchored | None:
+        return _Anchored(self.index, _pattern(pattern)) if pattern else None
+
+    def _stance(self, spec: dict) -> dict:
         return {
-            "yes_override": _union(spec.get("yes_override"), macros),
-            "no": _union(spec.get("no"), macros),
-            "yes": _union(spec.get("yes"), macros),
-            "size_advice_after": _anchored(spec.get("size_advice_after")),
-            "not_buyer_before": _anchored(spec.get("not_buyer_before")),
+            "yes_override": self._union(spec.get("yes_override"), self.macros),
+            "no": self._union(spec.get("no"), self.macros),
+            "yes": self._union(spec.get("yes"), self.macros),
+            "size_advice_after": self._anchored(spec.get("size_advice_after")),
+            "not_buyer_before": self._anchored(spec.get("not_buyer_before")),
         }
 
 
@@ -119,18 +151,29 @@ def _rules(language: str) -> _Rules | None:
 class _Text:
     """The review in lower case with clause and sentence boundaries, for context look-ups."""
 
-    def __init__(self, text: str, rules: _Rules):
+    def __init__(self, doc: Document, rules: _Rules):
         # str.lower() may lengthen a few rare characters; offsets here are internal only.
-        self.text = text.lower().replace("ё", "е").replace("’", "'").replace("`", "'")
+        self.text = _normal(doc.text.lower())
         self.rules = rules
-        self.folded = prefilter.fold(self.text)
-        self.clause_starts, self.clause_ends = self._bounds(rules.clause_break)
-        self.sentence_starts, self.sentence_ends = self._bounds(SENTENCE_BREAK_RE)
+        # fold(_normal(lower(x))) is _normal(fold(x)): lower() is idempotent, and fold's own per-character
+        # table neither touches nor yields ё, е, ’, ` or '; only İ, which fold() alone turns to "i" (lower()
+        # gives "i̇"), breaks the equality.
+        self.folded = _normal(doc.folded) if "\u0130" not in doc.text else prefilter.fold(self.text)
+        self.present = rules.index.present(self.folded)  # which patterns may match at all
         self._memo: dict = {}
 
-    def _bounds(self, breaks: re.Pattern) -> tuple[list[int], list[int]]:
+    # Clauses and sentences are needed only once some pattern matched, which most texts never do.
+    @functools.cached_property
+    def _clauses(self) -> tuple[list[int], list[int]]:
+        return self._bounds(self.rules.clause_break.finditer(self.text))
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        return self._bounds(SENTENCE_BREAK_RE.finditer(self.text))
+
+    def _bounds(self, breaks) -> tuple[list[int], list[int]]:
         starts, ends = [0], []
-        for m in breaks.finditer(self.text):
+        for m in breaks:
             ends.append(m.start())
             starts.append(m.end())
         ends.append(len(self.text))
@@ -142,10 +185,10 @@ class _Text:
         return starts[i], max(ends[i], position)
 
     def clause(self, position: int) -> tuple[int, int]:
-        return self._span(self.clause_starts, self.clause_ends, position)
+        return self._span(*self._clauses, position)
 
     def sentence(self, position: int) -> tuple[int, int]:
-        return self._span(self.sentence_starts, self.sentence_ends, position)
+        return self._span(*self._sentences, position)
 
     def negated(self, start: int, end: int) -> bool:
         """A negator up to `window` words before [start, end) in its clause, or right after it.
@@ -155,21 +198,21 @@ class _Text:
         if any(w in self.rules.negators or w.endswith("n't") for w in before):
             return True
         after = self.rules.negators_after
-        return bool(after and after.compiled.match(self.text, end, min(clause_end, end + CONTEXT)))
+        return bool(after and after.search(self, end, min(clause_end, end + CONTEXT), anchored=True))
 
-    def _has(self, pattern: prefilter.Lazy | None, span: tuple[int, int]) -> bool:
+    def _has(self, pattern: Alternatives | None, span: tuple[int, int]) -> bool:
         # Memoised per (pattern, span): many triggers in one long clause search it once.
         if pattern is None:
             return False
         key = (id(pattern), span)
         if key not in self._memo:
-            self._memo[key] = bool(pattern.search(self.text, self.folded, *span))
+            self._memo[key] = pattern.search(self.text, self.present, *span)
         return self._memo[key]
 
-    def clause_has(self, pattern: prefilter.Lazy | None, position: int) -> bool:
+    def clause_has(self, pattern: Alternatives | None, position: int) -> bool:
         return self._has(pattern, self.clause(position))
 
-    def sentence_has(self, pattern: prefilter.Lazy | None, position: int) -> bool:
+    def sentence_has(self, pattern: Alternatives | None, position: int) -> bool:
         return self._has(pattern, self.sentence(position))
 
     def ironic(self, position: int) -> bool:
@@ -187,17 +230,17 @@ def _stance(t: _Text, spec: dict) -> str | None:
         pattern = spec[kind]
         if pattern is None:
             continue
-        for m in pattern.finditer(t.text, t.folded):
+        for m in pattern.finditer(t.text, t.present):
             start, end = m.span()
             i = bisect.bisect_left(taken_starts, end)
             if i and taken_ends[i - 1] > start:
                 continue  # part of a phrase already read ("не могу не рекомендовать")
             clause_start, clause_end = t.clause(start)
             before = spec["not_buyer_before"]
-            if before and before.compiled.search(t.text[max(clause_start, start - CONTEXT):start]):
+            if before and before.search(t, max(clause_start, start - CONTEXT), start):
                 continue  # someone else's advice
             after = spec["size_advice_after"]
-            if kind == "yes" and after and after.compiled.match(t.text[end:min(clause_end, end + CONTEXT)]):
+            if kind == "yes" and after and after.search(t, end, min(clause_end, end + CONTEXT), anchored=True):
                 continue  # "берите на размер больше", "recommend sizing down"
             taken_starts.insert(i, start)
             taken_ends.insert(i, end)
@@ -211,7 +254,7 @@ def _stance(t: _Text, spec: dict) -> str | None:
 def _unmet(t: _Text) -> bool:
     r = t.rules
     for pattern, pleasant in ((r.unmet_despite_pleasant, None), (r.unmet, r.pleasant)):
-        for m in pattern.finditer(t.text, t.folded) if pattern else ():
+        for m in pattern.finditer(t.text, t.present) if pattern else ():
             start = m.start()
             if t.negated(start, m.end()) or t.clause_has(r.unmet_cancel, start) or t.sentence_has(pleasant, start):
                 continue
@@ -223,22 +266,20 @@ def _defect(t: _Text) -> str | None:
     """'concrete' when a named defect is found, 'judgement' when only a complaint that needs a detail, else None."""
     r = t.rules
     found = None
-    for m in r.concrete_defects.finditer(t.text, t.folded) if r.concrete_defects else ():
+    for m in r.concrete_defects.finditer(t.text, t.present) if r.concrete_defects else ():
         if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
             return "concrete"
-    for m in r.defects.finditer(t.text, t.folded) if r.defects else ():
+    for m in r.defects.finditer(t.text, t.present) if r.defects else ():
         if not (t.negated(*m.span()) or t.clause_has(r.defects_cancel, m.start())):
             found = "judgement"
             break
-    if not r.defect_lemmas:
-        return found
+    if not r.defect_lemmas or not any(map(r.holds_defect_word.__getitem__, t.text.split())):
+        return found  # no word below would pass the lemma test
     for m in TOKEN_RE.finditer(t.text):
         word = m.group()
-        if word[:3] not in r.defect_prefixes or not CYRILLIC_RE.search(word):
+        if not r.is_defect_word(word):
             continue
         lemmas = lemmas_of(word)
-        if r.defect_lemmas.isdisjoint(lemmas):
-            continue
         if t.negated(*m.span()) or t.clause_has(r.lemma_exceptions, m.start()):
             continue
         if t.clause_has(r.defects_cancel, m.start()):
@@ -259,7 +300,7 @@ def coverage(doc: Document) -> dict:
     rules = _rules(doc.language)
     if rules is None or not doc.text.strip():
         return {"disappointment": False, "expectations": False, "recommend": None, "buy_again": None}
-    t = _Text(doc.text, rules)
+    t = _Text(doc, rules)
     expectations = _unmet(t)
     return {
         # A size that did not fit or a broken promise is itself something that disappointed. A complaint

@@ -28,8 +28,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from re import _parser as sre  # noqa: the parsed form of a pattern, to tell which characters it names
 
 from .. import lexicon, prefilter
+from ..alternatives import Alternatives, LiteralIndex
 from .accusation import doubted, negated, overlaps, quoted
 from .base import HINT, Finding
 
@@ -37,6 +39,50 @@ category = "vague"
 
 NEGATION_GAP = 2  # "совсем не ужас", "not at all terrible"
 FLAGS = re.IGNORECASE | re.UNICODE
+
+
+class _Fast:
+    """The same patterns, case-sensitive, for a text whose lower case is its folded form.
+
+    re's case-insensitive search tries every character (it skips to no cased literal): ~20x slower
+    than a case-sensitive one, which also runs only the alternatives whose literals the text holds
+    (:mod:`..alternatives`). Matching the lowered text case-sensitively is the same test when the
+    patterns name only lower-case characters that fold to themselves and the text has none of the
+    characters ``re.IGNORECASE`` equates with others (then ``doc.folded`` is ``text.lower()``, of the
+    same length: the same offsets); lower() keeps \\w, \\d and \\s as they were."""
+
+    def __init__(self, kinds: list[list[str]], stems: list[str], number: str | None):
+        self.index = LiteralIndex()
+        self.kinds = [Alternatives(self.index, patterns) for patterns in kinds]
+        self.concrete = [Alternatives(self.index, stems, prefix=r"\b")]
+        if number:
+            self.concrete.append(Alternatives(self.index, [number]))
+        every = [a.source for lists in (self.kinds, self.concrete) for alts in lists for a in alts.alternatives]
+        self.usable = all(_names_lower_only(sre.parse(source)) for source in every)
+
+
+def _names_lower_only(parsed) -> bool:
+    """Are all the characters a parsed pattern names lower case and their own fold?"""
+    table, _ = prefilter._fold_table()
+    own = lambda c: chr(c).lower() == chr(c) and c not in table  # noqa: E731
+    for op, av in parsed:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            ok = own(av)
+        elif op is sre.RANGE:
+            ok = av[1] - av[0] < 5000 and all(map(own, range(av[0], av[1] + 1)))
+        elif op is sre.IN:
+            ok = _names_lower_only(av)
+        elif op in (sre.SUBPATTERN, sre.ASSERT, sre.ASSERT_NOT):
+            ok = _names_lower_only(av[-1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            ok = _names_lower_only(av[2])
+        elif op is sre.BRANCH:
+            ok = all(map(_names_lower_only, av[1]))
+        else:
+            ok = op in (sre.AT, sre.CATEGORY, sre.ANY, sre.NEGATE)
+        if not ok:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -47,6 +93,7 @@ class _Lexicon:
     negators: frozenset[str]
     negation_gap: frozenset[str]
     doubt: frozenset[str]
+    fast: _Fast | None
 
 
 def _apostrophes(pattern: str) -> str:
@@ -73,6 +120,11 @@ def _lexicon(language: str) -> _Lexicon | None:
     if concrete.get("number"):
         concrete_re += f"|{concrete['number']}"
     words = lambda key: frozenset(str(w).lower() for w in data.get(key, []))  # noqa: E731
+    fast = _Fast(
+        [[_apostrophes(p) for p in entry["patterns"]] for entry in data["kinds"].values()],
+        [_apostrophes(s) for s in stems],
+        concrete.get("number"),
+    )
     return _Lexicon(
         rule_id=f"{language.upper()}_VAGUE",
         kinds=kinds,
@@ -80,7 +132,22 @@ def _lexicon(language: str) -> _Lexicon | None:
         negators=words("negators"),
         negation_gap=words("negation_gap"),
         doubt=words("doubt"),
+        fast=fast if fast.usable else None,
     )
+
+
+def _fast(lex: _Lexicon, text: str, folded: str) -> tuple[_Fast, int] | None:
+    """The case-sensitive patterns and the text's literal bits, when they give the same answers."""
+    if lex.fast is None or "\u0130" in text or folded != text.lower():
+        return None
+    return lex.fast, lex.fast.index.present(folded)
+
+
+def _concrete(lex: _Lexicon, text: str, folded: str, fast) -> bool:
+    if fast is None:
+        return bool(lex.concrete.search(text, folded))
+    patterns, present = fast
+    return any(alternatives.search(folded, present) for alternatives in patterns.concrete)
 
 
 def is_concrete(text: str, language: str, folded: str | None = None) -> bool:
@@ -88,19 +155,29 @@ def is_concrete(text: str, language: str, folded: str | None = None) -> bool:
 
     ``folded``: the text as :func:`..prefilter.fold` gives it, when the caller has it."""
     lex = _lexicon(language)
-    return bool(lex and lex.concrete.search(text, prefilter.fold(text) if folded is None else folded))
+    if lex is None:
+        return False
+    folded = prefilter.fold(text) if folded is None else folded
+    return _concrete(lex, text, folded, _fast(lex, text, folded))
 
 
 def find(doc):
     lex = _lexicon(doc.language)
+    if lex is None:
+        return
     # No judgement at all is the common case, and then the kinds' patterns below find nothing; each is
     # tried only when the text holds one of its words (a union of them all cost ~0.2 ms per review).
-    if lex is None or lex.concrete.search(doc.text, doc.folded):
+    fast = _fast(lex, doc.text, doc.folded)
+    if _concrete(lex, doc.text, doc.folded, fast):
         return
     starts = [w.start for w in doc.words]
     taken: list[tuple[int, int]] = []
-    for kind, question, pattern in lex.kinds:
-        for m in pattern.finditer(doc.text, doc.folded):
+    for k, (kind, question, pattern) in enumerate(lex.kinds):
+        if fast is None:
+            found = pattern.finditer(doc.text, doc.folded)
+        else:  # the same spans: the folded text has the text's length
+            found = fast[0].kinds[k].finditer(doc.folded, fast[1])
+        for m in found:
             start, end = m.span()
             i = bisect.bisect_left(starts, start)
             if (
