@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from re import _parser as sre  # noqa: a pattern's shortest match, to tell whether re.split may stand in for finditer
 
 from .. import prompts
 from . import lexicon, prefilter
@@ -49,6 +51,21 @@ _MACROS = {
     "<start>": r"(?:(?<![^.!?…\n])\s*)",  # start of the text or right after a sentence break
     "<end>": r"(?=\W*(?:[.!?…\n]|\Z))",
 }
+
+
+def _splitter(pattern: re.Pattern) -> re.Pattern | None:
+    """The pattern as one capturing group, for ``re.split`` to give the text between breaks and the
+    breaks in one C call; only when the breaks are then finditer's very matches (no group of its own to
+    add parts, no empty match: split and finditer then step on alike)."""
+    try:
+        if pattern.groups or sre.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
+            return None
+        return re.compile(f"({pattern.pattern})", pattern.flags)
+    except re.error:  # (a global inline flag cannot move into a group)
+        return None
+
+
+_SENTENCE_SPLIT = _splitter(SENTENCE_BREAK_RE)
 
 
 def _normal(lowered: str) -> str:
@@ -95,6 +112,7 @@ class _Rules:
             self.index, r"\s*(?:" + "|".join(map(re.escape, data["negators_after"])) + r")\b", in_place=True
         ) if data.get("negators_after") else None
         self.clause_break = re.compile(data.get("clause_breaks", r"[.!?…;:,\n]"))
+        self.clause_split = _splitter(self.clause_break)
         self.irony = self._union(data.get("irony"))
         self.macros = data.get("macros", {})
         self.stances = {point: self._stance(data.get(point, {})) for point in ("recommend", "buy_again")}
@@ -165,15 +183,20 @@ class _Text:
     # Clauses and sentences are needed only once some pattern matched, which most texts never do.
     @functools.cached_property
     def _clauses(self) -> tuple[list[int], list[int]]:
-        return self._bounds(self.rules.clause_break.finditer(self.text))
+        return self._bounds(self.rules.clause_break, self.rules.clause_split)
 
     @functools.cached_property
     def _sentences(self) -> tuple[list[int], list[int]]:
-        return self._bounds(SENTENCE_BREAK_RE.finditer(self.text))
+        return self._bounds(SENTENCE_BREAK_RE, _SENTENCE_SPLIT)
 
-    def _bounds(self, breaks) -> tuple[list[int], list[int]]:
+    def _bounds(self, breaks: re.Pattern, splitter: re.Pattern | None) -> tuple[list[int], list[int]]:
+        """Where the stretches between breaks start and end (the text's start, each break's end; each
+        break's start, the text's end)."""
+        if splitter is not None:  # parts alternate text, break, text...: their running lengths are the bounds
+            offsets = [0, *itertools.accumulate(map(len, splitter.split(self.text)))]
+            return offsets[0::2], offsets[1::2]
         starts, ends = [0], []
-        for m in breaks:
+        for m in breaks.finditer(self.text):
             ends.append(m.start())
             starts.append(m.end())
         ends.append(len(self.text))
@@ -292,7 +315,7 @@ def _defect(t: _Text) -> str | None:
 
 def _disappointed(t: _Text, doc: Document) -> bool:
     found = _defect(t)
-    return found == "concrete" or (found == "judgement" and vague.is_concrete(doc.text, doc.language, doc.folded))
+    return found == "concrete" or (found == "judgement" and vague.doc_is_concrete(doc))
 
 
 def coverage(doc: Document) -> dict:

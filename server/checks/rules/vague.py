@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from re import _parser as sre  # noqa: the parsed form of a pattern, to tell which characters it names
 
-from .. import lexicon, prefilter
+from .. import lexicon, pattern_plans, prefilter
 from ..alternatives import Alternatives, LiteralIndex
 from .accusation import doubted, negated, overlaps, quoted
 from .base import HINT, Finding
@@ -58,7 +58,8 @@ class _Fast:
         if number:
             self.concrete.append(Alternatives(self.index, [number]))
         every = [a.source for lists in (self.kinds, self.concrete) for alts in lists for a in alts.alternatives]
-        self.usable = all(_names_lower_only(sre.parse(source)) for source in every)
+        # (A fact about each source alone, kept on disk: a fresh process parses none of them.)
+        self.usable = all(pattern_plans.memo("lower only", s, lambda s=s: _names_lower_only(sre.parse(s))) for s in every)
 
 
 def _names_lower_only(parsed) -> bool:
@@ -161,14 +162,30 @@ def is_concrete(text: str, language: str, folded: str | None = None) -> bool:
     return _concrete(lex, text, folded, _fast(lex, text, folded))
 
 
+def _facts(lex: _Lexicon, doc) -> tuple:
+    """(the fast patterns and the text's literal bits, or None; is the review concrete?), worked out once
+    per document: :func:`find` and the coverage (:func:`doc_is_concrete`) both ask."""
+    facts = doc.__dict__.get("_vague_facts")
+    if facts is None:
+        fast = _fast(lex, doc.text, doc.folded)
+        facts = doc.__dict__["_vague_facts"] = (fast, _concrete(lex, doc.text, doc.folded, fast))
+    return facts
+
+
+def doc_is_concrete(doc) -> bool:
+    """:func:`is_concrete` of a document's text (the same answer, shared with :func:`find`)."""
+    lex = _lexicon(doc.language)
+    return lex is not None and _facts(lex, doc)[1]
+
+
 def find(doc):
     lex = _lexicon(doc.language)
     if lex is None:
         return
     # No judgement at all is the common case, and then the kinds' patterns below find nothing; each is
     # tried only when the text holds one of its words (a union of them all cost ~0.2 ms per review).
-    fast = _fast(lex, doc.text, doc.folded)
-    if _concrete(lex, doc.text, doc.folded, fast):
+    fast, concrete = _facts(lex, doc)
+    if concrete:
         return
     starts = [w.start for w in doc.words]
     taken: list[tuple[int, int]] = []
