@@ -48,6 +48,9 @@ CARD_FIRST_DIGITS = "23456"
 # them) has none, and a card needs 13 digits, a phone candidate 7; an e-mail needs a dot right
 # before its zone's letters (or a bracketed dot-word) and an "@" (or an at-word).
 DIGIT_RE = re.compile(r"\d")
+# In an ASCII text \d is 0-9 only: their count is its length less that of its bytes without them
+# (C-level, ~0.5 µs, where DIGIT_RE.findall scans at ~15 ns a character).
+ASCII_DIGITS = b"0123456789"
 MIN_CARD_DIGITS, MIN_PHONE_DIGITS = 13, 7
 DOT_ZONE_RE = re.compile(r"\.[^\W\d_]{2}")
 
@@ -110,7 +113,7 @@ def _folded_words(key: str) -> tuple[str, ...]:
     return tuple(prefilter.fold(w) for w in _all(key))
 
 
-def _may_hold_email(text: str, folded: str | None) -> bool:
+def _may_hold_email(text: str, folded: str | None, dot_zone: bool | None = None) -> bool:
     """False when :func:`_email_re` cannot match: each of its two parts is missing.
 
     The dot before the zone: "." right before the zone's letters, or "(dot-word)" in brackets; the
@@ -125,7 +128,9 @@ def _may_hold_email(text: str, folded: str | None) -> bool:
             folded = prefilter.fold(text)
         return any(w in folded for w in _folded_words(key))
 
-    if not DOT_ZONE_RE.search(text) and not (bracket and has("email_dot_words")):
+    if dot_zone is None:
+        dot_zone = DOT_ZONE_RE.search(text) is not None
+    if not dot_zone and not (bracket and has("email_dot_words")):
         return False
     return "@" in text or (bracket and has("email_at_words")) or has("email_bare_at_words")
 
@@ -174,9 +179,10 @@ def warm_up() -> None:
         _phones_in_window("+7 916 123-45-67, 020 7946 0958", language)
 
 
-def email_spans(text: str, folded: str | None = None) -> list[Span]:
-    """``folded``: ``prefilter.fold(text)`` if the caller has it already (else folded when needed)."""
-    if not _may_hold_email(text, folded):
+def email_spans(text: str, folded: str | None = None, dot_zone: bool | None = None) -> list[Span]:
+    """``folded``: ``prefilter.fold(text)`` if the caller has it already (else folded when needed);
+    ``dot_zone``: whether DOT_ZONE_RE finds something in ``text``, if the caller knows."""
+    if not _may_hold_email(text, folded, dot_zone):
         return []
     return list(_email_spans(text))
 
@@ -219,14 +225,25 @@ def card_spans(text: str) -> list[Span]:
 def passport_spans(text: str, folded: str | None = None) -> list[Span]:
     if not DIGIT_RE.search(text):  # a passport number has digits (\d in every pattern)
         return []
+    return _passport_spans(text, folded)
+
+
+def _passport_spans(text: str, folded: str | None) -> list[Span]:
+    """:func:`passport_spans` for a text known to hold a digit."""
     if folded is None:
         folded = prefilter.fold(text)
     return [
         Span(m.start("number"), m.end("number"), PASSPORT)
-        for pattern in _passport_res()
-        if prefilter.Lazy.of(pattern).may_match(folded)  # "паспорт", "серия", "passport"
+        for pattern, literals in _passport_gates()
+        if not literals or any(map(folded.__contains__, literals))  # "паспорт", "серия", "passport"
         for m in pattern.finditer(text)
     ]
+
+
+@functools.cache
+def _passport_gates() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """Each passport pattern with its prefilter literals: prefilter.Lazy.may_match's test, without its look-ups."""
+    return tuple((pattern, prefilter.literals(pattern.pattern, pattern.flags) or ()) for pattern in _passport_res())
 
 
 def personal_data_spans(text: str, language: str, folded: str | None = None) -> list[Span]:
@@ -235,8 +252,11 @@ def personal_data_spans(text: str, language: str, folded: str | None = None) -> 
     A passport or card number wins over a phone reading of the same digits; a longer span wins
     over a shorter one inside it. ``folded``: ``prefilter.fold(text)`` if the caller has it already.
     """
-    digits = len(DIGIT_RE.findall(text))  # see DIGIT_RE
-    candidates = passport_spans(text, folded) if digits else []
+    if text.isascii():  # see ASCII_DIGITS
+        digits = len(text) - len(text.encode("ascii").translate(None, ASCII_DIGITS))
+    else:
+        digits = len(DIGIT_RE.findall(text))  # see DIGIT_RE
+    candidates = _passport_spans(text, folded) if digits else []
     if digits >= MIN_CARD_DIGITS:
         candidates += card_spans(text)
     candidates += email_spans(text, folded)
