@@ -38,8 +38,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import disk_cache, lexicon, prefilter
-from ..document import is_known_russian_word, lemmas_of, morph
+from .. import lexicon, prefilter
+from . import word_literals
+from ..document import lemmas_of
+from .lemma_forms import inflections, may_have_listed_lemma
 from .base import WARNING, Finding, overlaps
 
 category = "accusation"
@@ -63,8 +65,9 @@ class _Lexicon:
     by_form: dict  # exact lower-case form -> kind
     prefixes: frozenset[str]  # first three letters of listed words: other words skip lemmatisation
     lemma_forms: frozenset[str]  # every inflection of by_lemma: other known words skip it too (see inflections)
-    phrases: tuple  # (prefiltered regex, kind)
-    phrase_gate: re.Pattern  # finds one of the literals some phrase needs (folded text): no match, no phrase
+    phrases: tuple  # (prefiltered regex, kind, words it needs: see word_literals.word_sets)
+    phrase_gate: tuple | None  # the literals some phrase needs (folded text): none there, no phrase
+    forms: frozenset[str]  # by_form's keys, for one set operation with the vocabulary
     idioms: re.Pattern | None
     facts: dict  # kind -> example fact for the message
     negators: frozenset[str]
@@ -97,8 +100,13 @@ def _lexicon(language: str) -> _Lexicon | None:
         by_form=by_form,
         prefixes=frozenset(w[:3] for w in (*by_lemma, *by_form)),
         lemma_forms=inflections(by_lemma) if language == RU else frozenset(),
-        phrases=tuple((prefilter.Lazy(p, FLAGS), kind) for kind, patterns in phrases.items() for p in patterns),
+        phrases=tuple(
+            (prefilter.Lazy(p, FLAGS), kind, word_literals.word_sets(p, FLAGS))
+            for kind, patterns in phrases.items()
+            for p in patterns
+        ),
         phrase_gate=_literal_gate(p for patterns in phrases.values() for p in patterns),
+        forms=frozenset(by_form),
         idioms=_either(data.get("idioms", [])),
         facts={kind: entry["fact"] for kind, entry in kinds.items()},
         negators=words("negators"),
@@ -111,50 +119,26 @@ def _lexicon(language: str) -> _Lexicon | None:
     )
 
 
-def _literal_gate(patterns) -> re.Pattern:
-    """One search of the folded text for the literals of all ``patterns`` (:func:`.prefilter.literals`): a
-    pattern only matches a text holding one of its literals. A pattern without literals lets every text pass."""
+def _literal_gate(patterns) -> tuple[str, ...] | None:
+    """The literals of all ``patterns`` (:func:`.prefilter.literals`): a pattern only matches a text holding
+    one of its literals, so a folded text holding none of these matches no pattern. None when a pattern has
+    no literal (every text passes). A few substring tests are several times faster than one regex search."""
     alternatives = set()
     for pattern in patterns:
         found = prefilter.literals(pattern, FLAGS)
         if not found:
-            return re.compile("")
+            return None
         alternatives.update(found)
-    return re.compile("|".join(map(re.escape, sorted(alternatives))) or "(?!)")
+    return tuple(sorted(alternatives))
 
 
-# --- shared with the insult rule -----------------------------------------------------------------
-
-
-def inflections(lemmas) -> frozenset[str]:
-    """The lemmas and every form pymorphy3 inflects them to, folded (ё → е): the Russian words worth parsing.
-
-    Why a word the dictionary knows and that is not one of these forms cannot have a listed lemma:
-    pymorphy3 parses a known word with its dictionary alone (it stops at the first analyser that
-    answers), and the normal form of each such parse is the first form of a dictionary lexeme that
-    holds the word; parsing that normal form (a listed lemma) finds the lexeme, whose forms are all
-    here. A word the dictionary does not know may still be predicted to a listed lemma from its
-    ending: it is parsed as before. (Checked, when written, on all 5.1 million forms of the dictionary.)
-    """
-    lemmas = tuple(sorted(set(lemmas)))
-
-    def build() -> frozenset[str]:
-        forms = set(lemmas)
-        for lemma in lemmas:
-            for parse in morph().parse(lemma):
-                forms.update(form.word.replace("ё", "е") for form in parse.lexeme)
-        return frozenset(forms)
-
-    import pymorphy3
-
-    key = disk_cache.fingerprint(pymorphy3.__version__, sorted(morph().dictionary.meta.items()), lemmas)
-    return disk_cache.cached("lemma-forms", key, build)
-
-
-def may_have_listed_lemma(lower: str, forms: frozenset[str]) -> bool:
-    """False when ``lower`` cannot have a lemma whose inflections are ``forms`` (:func:`inflections`): one
-    dictionary lookup, several times cheaper than the parse of a word seen the first time."""
-    return lower in forms or not is_known_russian_word(lower)
+def _holds_one(folded: str, literals: tuple[str, ...] | None) -> bool:
+    if literals is None:
+        return True
+    for literal in literals:  # a plain loop: cheaper than any() over a generator
+        if literal in folded:
+            return True
+    return False
 
 
 # --- context tests, shared with the vague rule -------------------------------------------------
@@ -226,7 +210,7 @@ def _labels(lex: _Lexicon, language: str, vocabulary: frozenset[str]) -> tuple[d
     A word of the text has a kind only if it is here (:func:`_word_kind`; one with a listed lemma also
     needs Cyrillic letters, which only the word itself tells): most texts have none.
     """
-    by_form = {w: lex.by_form[w] for w in vocabulary & lex.by_form.keys()}
+    by_form = {w: lex.by_form[w] for w in vocabulary & lex.forms}
     by_lemma = {}
     if language == RU:
         for lower in vocabulary:
@@ -243,10 +227,24 @@ def _word_kind(labels: tuple[dict, dict], word) -> str | None:
     return by_lemma.get(lower) if lower in by_lemma and word.is_cyrillic else None
 
 
-def _candidates(lex: _Lexicon, labels: tuple[dict, dict], doc, starts: list[int], ends: list[int]):
+def _phrases(lex: _Lexicon, doc) -> list:
+    """The phrases (regex, kind) that may match the text: it holds one of the literals some phrase needs
+    (one search), and, when it is ASCII, the whole words that phrase needs (:mod:`.word_literals`: "con" is
+    in "second", the word "con" is not)."""
+    if not _holds_one(doc.folded, lex.phrase_gate):
+        return []
+    runs = word_literals.text_runs(doc.text, doc.vocabulary)
+    return [
+        (pattern, kind)
+        for pattern, kind, words in lex.phrases
+        if word_literals.may_match(words, runs) and pattern.may_match(doc.folded)
+    ]
+
+
+def _candidates(phrases: list, labels: tuple[dict, dict], doc, starts: list[int], ends: list[int]):
     """(start, end, first word, last word, kind): phrases first, then single words outside them."""
     found, covered = [], set()
-    for pattern, kind in lex.phrases:
+    for pattern, kind in phrases:
         for m in pattern.finditer(doc.text, doc.folded):
             first, last = bisect.bisect_left(starts, m.start()), bisect.bisect_left(ends, m.end())
             if first < len(starts) and starts[first] == m.start() and not covered.intersection((first, last)):
@@ -279,12 +277,13 @@ def find(doc):
     if lex is None:
         return
     labels = _labels(lex, doc.language, doc.vocabulary)
-    # Most reviews hold no label and none of the literals a phrase needs: nothing to find, and the
-    # words' spans are never built (a phrase must start at a word, a label is a word of the vocabulary).
-    if not any(labels) and not lex.phrase_gate.search(doc.folded):
+    phrases = _phrases(lex, doc)
+    # Most reviews hold no label and no phrase can match: nothing to find, and the words' spans are
+    # never built (a phrase must start at a word, a label is a word of the vocabulary).
+    if not any(labels) and not phrases:
         return
     starts, ends = [w.start for w in doc.words], [w.end for w in doc.words]
-    candidates = _candidates(lex, labels, doc, starts, ends)
+    candidates = _candidates(phrases, labels, doc, starts, ends)
     if not candidates:
         return
     idioms = [m.span() for m in lex.idioms.finditer(doc.text)] if lex.idioms else []

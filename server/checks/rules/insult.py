@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..document import CYRILLIC_RE, lemmas_of, morph
-from .accusation import inflections, may_have_listed_lemma
+from .lemma_forms import inflections, may_have_listed_lemma
 from .base import ERROR, Finding
 
 category = "insult"
@@ -50,7 +50,6 @@ class _Lexicon:
     about_people: dict
     prefixes: frozenset[str]  # first two letters of listed words: other words skip lemmatisation
     listed: frozenset[str]  # always and about_people, as looked up
-    forms: frozenset[str]  # Russian: every inflection of the listed words, other known words skip it too
     person_words: frozenset[str]
     fillers: frozenset[str]
     self_words: frozenset[str]
@@ -105,7 +104,6 @@ def _lexicons() -> tuple[_Lexicon, ...]:
                 about_people=about_people,
                 prefixes=frozenset(w[:2] for w in (*always, *about_people)),
                 listed=listed,
-                forms=inflections(listed) if language == RU else listed,
                 person_words=frozenset(data.get("person_words", [])),
                 fillers=frozenset(data.get("fillers", [])),
                 self_words=frozenset(data.get("self_words", [])),
@@ -186,11 +184,22 @@ def _about_a_person(lex: _Lexicon, doc, i: int, kinds: list) -> bool:
     return False
 
 
+def _russian() -> _Lexicon:
+    return next(lex for lex in _lexicons() if lex.language == RU)
+
+
+@functools.cache
+def _russian_forms() -> frozenset[str]:
+    """Every inflection of the Russian listed words: built (or read from the disk cache, whose key loads
+    the pymorphy3 dictionary) only when a text has a Cyrillic word to look up, so that a process checking
+    English texts never loads pymorphy3."""
+    return inflections(_russian().listed)
+
+
 @functools.lru_cache(maxsize=20_000)
 def _russian_kind(lower: str) -> tuple[str, str] | None:
     """A known word that is no inflection of a listed word has no listed lemma: not parsed (see inflections)."""
-    lex = next(lex for lex in _lexicons() if lex.language == RU)
-    return lex.kind(lower) if may_have_listed_lemma(lower, lex.forms) else None
+    return _russian().kind(lower) if may_have_listed_lemma(lower, _russian_forms()) else None
 
 
 def _listed_words(lex: _Lexicon, doc) -> dict:
@@ -200,7 +209,8 @@ def _listed_words(lex: _Lexicon, doc) -> dict:
     """
     if lex.language != RU:  # looked up by the form itself: one set operation
         return {w: lex.kind(w) for w in doc.vocabulary & lex.listed if w not in lex.not_forms}
-    if not CYRILLIC_RE.search(doc.text):  # the Russian lexicon applies to words with Cyrillic letters only
+    # The Russian lexicon applies to words with Cyrillic letters only (an ASCII text has none: no scan).
+    if doc.text.isascii() or not CYRILLIC_RE.search(doc.text):
         return {}
     return {
         w: kind

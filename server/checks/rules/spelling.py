@@ -12,7 +12,7 @@ slang than a typo: words with digits or masks, words of one or two letters, all-
 capitalised words inside a sentence (brands, models), hashtags and handles, words in links, and
 unknown words with no close known word (a typo is nearly always one or two keystrokes from a word).
 Dictionaries load on first use, the suggestion index only when an unknown word needs one; decisions
-are cached per word.
+are cached per word, and most texts are proved clean from them (:mod:`.spelling_gate`).
 """
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from .. import lexicon, normalize, prefilter
 from ..spelling_dictionaries import english_known, load_in_memory, suggestion_index, suggestion_words
 from ..document import Word, folded_word, morph
-from . import profanity
-from .spelling_shapes import MIN_LENGTH, NOT_A_PLAIN_WORD_RE, _in_script, _odd_token, _starts_sentence
+from . import profanity, spelling_gate
+from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
 from .base import WARNING, Finding
 
 category = "spelling"
@@ -41,9 +41,6 @@ RU_LONG_WORD = 10
 URL_MARK_RE = re.compile(r"https?://|www\.|\.(?:ru|com|net|org|рф)\b", re.IGNORECASE)
 URL_MARK = prefilter.Lazy(URL_MARK_RE.pattern, URL_MARK_RE.flags)
 TOKEN_RE = re.compile(r"\S+")
-# Sentences run together without a space after the full stop: "ровные.Смотрится" is two words.
-JOINED_SENTENCES_RE = re.compile(r"[^\W\d_]{2,}(?:\.[^\W\d_]{2,})+")
-LETTERS_RE = re.compile(r"[^\W\d_]+")
 STRETCH_RE = re.compile(r"(\w)\1{2,}")
 
 
@@ -215,10 +212,10 @@ def _advice(language: str, suggestions: tuple[str, ...]) -> str:
     return advice.get("some", "").format(suggestion=suggestions[0], suggestions=", ".join(suggestions))
 
 
-def _words(doc):
-    for word in doc.words:
-        if "." in word.text and JOINED_SENTENCES_RE.fullmatch(word.text):
-            for m in LETTERS_RE.finditer(word.text):
+def _words(words):
+    for word in words:
+        if "." in word.text and spelling_gate.JOINED_SENTENCES_RE.fullmatch(word.text):
+            for m in spelling_gate.LETTERS_RE.finditer(word.text):
                 yield Word(word.start + m.start(), word.start + m.end(), m.group())
         else:
             yield word
@@ -230,76 +227,22 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][1] > offset
 
 
-# Folded words that no writing of is ever reported, per language: most of a text's words, removed with
-# one set difference (see _never_reported). Emptied when it grows too big.
-_NEVER: dict[str, set] = {language: set() for language in RULE_IDS}
-MAX_NEVER = 200_000
-PLAIN_RE = re.compile(r"[0-9a-zа-я.'’-]+")
-
-
-def _never_reported(language: str, word: str) -> bool:
-    """True when no word of a text whose ``Word.lower`` is ``word`` can be reported. A finding needs
-    _may_be_misspelt(written) to hold, and for a plain folded word (ASCII or Russian letters; the text
-    has no combining breve or diaeresis, see _all_clear) each written character folds to one character,
-    so these tests of the written word give the same answer on the folded one: the script, the
-    length, digits/masks/dots, a Cyrillic word without vowels, and of course a known word. A token of
-    sentences run together ("ровные.смотрится") is checked piece by piece, as find does."""
-    if not PLAIN_RE.fullmatch(word):
-        return not _in_script(word, language) or bool(NOT_A_PLAIN_WORD_RE.search(word) and "." not in word)
-    if "." in word and JOINED_SENTENCES_RE.fullmatch(word):
-        return all(_never_reported(language, piece) for piece in LETTERS_RE.findall(word))
-    return not _in_script(word, language) or _odd_token(word) or is_known(language, word)
-
-
-def _remember(language: str, word: str) -> None:
-    never = _NEVER[language]
-    if len(never) > MAX_NEVER:
-        never.clear()
-    never.add(word)
-
-
-def _all_clear(doc) -> bool:
-    """True when no word of the text can be reported (the usual text: every word known)."""
-    language, text = doc.language, doc.text
-    if "\u0306" in text or "\u0308" in text:  # и + ̆  is folded to й: written and folded lengths differ
-        return False
-    for word in doc.vocabulary - _NEVER[language]:
-        if _never_reported(language, word):
-            _remember(language, word)
-        elif not _cut_off_at_end(doc, word):  # not remembered: that depends on where the word stands
-            return False
-    return True
-
-
-def _cut_off_at_end(doc, word: str) -> bool:
-    """True when ``word`` is the start of a known word, the text's last word and no other (find skips
-    it as cut off). A plain folded word is the text folded character by character, so a word of the
-    text that folds to it is an occurrence in the folded text, and one followed by a letter (or a
-    combining mark) is inside a longer word."""
-    if not PLAIN_RE.fullmatch(word) or not _cut_short(doc.language, word):
-        return False
-    folded = doc.folded.replace("ё", "е")
-    last = len(folded) - len(word)
-    if not folded.endswith(word):
-        return False
-    i = folded.find(word)
-    while i < last:
-        after = folded[i + len(word)]
-        if not (after.isalnum() or "\u0300" <= after <= "\u036f"):
-            return False
-        i = folded.find(word, i + 1)
-    return True
-
-
 def find(doc):
     language = doc.language
-    if language not in RULE_IDS or _all_clear(doc):
+    if language not in RULE_IDS:
         return
+    clear, sought = spelling_gate.suspects(doc)
+    if clear:
+        return
+    # Only the words that can be reported or count as unknown, when the text lets them be found alone.
+    words = spelling_gate.occurrences(doc, sought) if sought is not None else None
     text = doc.text
-    marked = "." in text and URL_MARK.may_match(doc.folded)  # a mark inside a token is one in the text
+    # A mark inside a token is one in the text (a token ends where whitespace starts, a \b all the same):
+    # no mark in the text, no token to look at ("...comfy" holds the literal ".com", not the mark).
+    marked = "." in text and URL_MARK.may_match(doc.folded) and URL_MARK_RE.search(text) is not None
     links = [m.span() for m in TOKEN_RE.finditer(text) if URL_MARK_RE.search(m.group())] if marked else []
     unknown = 0
-    for word in _words(doc):
+    for word in _words(doc.words if words is None else words):
         if not _may_be_misspelt(language, word.text) or _skipped_here(word, text):
             continue
         if word.end == len(text) and _cut_short(language, word.lower):
@@ -311,7 +254,7 @@ def find(doc):
             return
         suggestions = verdict(language, word.lower)
         if suggestions is None:
-            _remember(language, word.lower)  # no suggestion: never reported, however it is written
+            spelling_gate.remember_unsuggested(language, word.lower)  # never reported, however it is written
             continue
         if word.text[0].isupper():
             suggestions = tuple(s[:1].upper() + s[1:] for s in suggestions)

@@ -19,6 +19,7 @@ import functools
 import re
 
 from .. import lexicon, prefilter
+from . import word_literals
 from .base import ERROR, Finding, overlaps
 
 category = "threat"
@@ -88,15 +89,19 @@ def _gate(needs: list) -> re.Pattern | None:
 
 
 @functools.cache
-def _groups() -> tuple[tuple[re.Pattern | None, re.Pattern | None, tuple], ...]:
-    """Per language, (gate, subject gate, ((rule_id, trigger, pattern), ...)) for its verbs and phrases,
-    compiled only when a text needs them.
+def _groups() -> tuple[tuple[re.Pattern | None, re.Pattern | None, bool, tuple], ...]:
+    """Per language, (gate, subject gate, gate needs non-ASCII, ((rule_id, trigger, pattern, words), ...)) for
+    its verbs and phrases, compiled only when a text needs them.
 
     Most reviews contain none of the literal words a threat needs (:mod:`..prefilter`): the gate
-    (:func:`_gate`) tells it for all of a language's patterns at once. A verb pattern needs the subject
-    ("I will", "we're gonna"), whose literals are fewer in reviews than the verbs' ("find", "end"). A verb
-    pattern with an optional object before the verb is slow to try at every position, so it runs only when
-    its cheap trigger (the bare verbs) occurs in the text at all, and the subject's literals (subject gate).
+    (:func:`_gate`) tells it for all of a language's patterns at once; when every literal of the gate has
+    a non-ASCII letter (Russian), an ASCII text cannot hold one, and the gate is not even searched. A verb
+    pattern needs the subject ("I will", "we're gonna"), whose literals are fewer in reviews than the
+    verbs' ("find", "end"). A verb pattern with an optional object before the verb is slow to try at every
+    position, so it runs only when its cheap trigger (the bare verbs) occurs in the text at all, and the
+    subject's literals (subject gate). Before any regex runs, an ASCII text must also hold the whole words
+    the trigger and the pattern need (:mod:`.word_literals`): "i would not recommend" holds the literal
+    "end" of "\\bend\\b" and "should" that of "\\byou\\s+should ... your\\s+back\\b", not the words.
     """
     result = []
     for language, data in lexicon.each_language(category):
@@ -108,29 +113,46 @@ def _groups() -> tuple[tuple[re.Pattern | None, re.Pattern | None, tuple], ...]:
         for entry in data.get("verbs", []):
             trigger = _lazy(rf"\b(?:{'|'.join(entry['verbs'])})\b")
             pattern = _lazy(_verb_pattern(subject, entry, objects))
-            entries.append((rule_id, trigger, pattern))
+            entries.append((rule_id, trigger, pattern, _words(trigger, pattern)))
             needs.append(subject_needs or _literals(pattern) or _literals(trigger))
         for phrase in data.get("phrases", []):
-            entries.append((rule_id, None, _lazy(phrase)))
-            needs.append(_literals(entries[-1][2]))
+            pattern = _lazy(phrase)
+            entries.append((rule_id, None, pattern, _words(pattern)))
+            needs.append(_literals(pattern))
         subject_gate = _gate([subject_needs]) if data.get("verbs") else None
-        result.append((_gate(needs), subject_gate, tuple(entries)))
+        non_ascii = all(needs) and not any(literal.isascii() for literals in needs for literal in literals)
+        result.append((_gate(needs), subject_gate, non_ascii, tuple(entries)))
     return tuple(result)
 
 
+def _words(*patterns: prefilter.Lazy) -> tuple[frozenset, ...]:
+    """The word sets each of whose matches needs (:func:`.word_literals.word_sets`), for all ``patterns``."""
+    return tuple(dict.fromkeys(s for p in patterns for s in word_literals.word_sets(p.source, p.flags)))
+
+
 def find(doc):
-    text, folded = doc.text, doc.folded
+    text = doc.text
     taken: list[tuple[int, int]] = []
-    for gate, subject_gate, entries in _groups():
+    ascii_text = text.isascii()  # and so is the folded text
+    for gate, subject_gate, non_ascii, entries in _groups():
+        if non_ascii and ascii_text:
+            continue
+        folded = doc.folded
         if gate is not None and not gate.search(folded):
             continue
-        # The entries with a trigger are the verb patterns: each needs the subject.
-        no_subject = subject_gate is not None and not subject_gate.search(folded)
-        for rule_id, trigger, pattern in entries:
-            if (trigger is not None and no_subject) or not (trigger or pattern).may_match(folded):
+        runs = word_literals.text_runs(text, doc.vocabulary) if ascii_text else None  # None: not ASCII
+        has_subject = None  # searched when a verb pattern first needs it
+        for rule_id, trigger, pattern, words in entries:
+            # The whole words first (a few set operations), then the literals (substring searches).
+            by_words = bool(words) and runs is not None
+            if (by_words and not word_literals.may_match(words, runs)) or not (trigger or pattern).may_match(folded):
                 continue
-            if trigger is not None and not trigger.compiled.search(text):
-                continue
+            if trigger is not None:  # a verb pattern: it needs the subject
+                if has_subject is None:
+                    has_subject = subject_gate is None or subject_gate.search(folded) is not None
+                # The trigger only spares a pattern run; with the verbs there as words, most would pass it.
+                if not has_subject or (not by_words and not trigger.compiled.search(text)):
+                    continue
             for m in pattern.finditer(text, folded):
                 start, end = m.span()
                 if end == start or overlaps(taken, start, end):

@@ -1,0 +1,101 @@
+"""The profanity rule's gate: most texts are proved clean from their vocabulary and per-word verdicts.
+
+A folded word is *clear* when no token that folds to it has a finding, read whole or in pieces
+(:func:`_may_offend` tries every way of writing it that can change a verdict); clear words are kept
+across texts (:data:`_CLEAR`, bounded), so that a text whose words are all kept is proved clean with one
+set difference on :attr:`Document.vocabulary`, without building the words' spans. Runs of one-letter
+words ("х у й", "f.u.c.k") are the other way to a finding: :func:`runs_possible` rules them out from
+the one-letter words the text has and where they stand. Texts the reasoning does not cover (folding
+hides how a word is written) take the rule's exact word-by-word path.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import normalize, prefilter
+from . import profanity  # a cycle: only its functions are used, when called
+
+# The gate: most texts are proved clean from doc.vocabulary (the distinct folded words), without
+# building doc.words. It reasons on folded words, so texts where folding hides how a word is written
+# take the exact word-by-word path: a Kelvin sign (folds to "k"), a combining breve or diaeresis
+# (и + ̆  folds to й), and a "$" or "@" just before a word ($hit: a token longer than the word).
+LEADING_LEET_RE = re.compile(r"[$@][^\W_]")
+# Folded words whose every character case folding treats plainly (ASCII and Russian letters, digits,
+# the marks inside words): the only words _may_offend reasons about.
+PLAIN_WORD_RE = re.compile(r"[0-9a-zа-я*#@$%.'’_\-]+")
+SINGLE_LETTERS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")
+# Three one-letter words with split gaps: what _split_letter_runs needs (a one-letter word's letter
+# has no letter right before or after it).
+SPLIT_RUN_RE = re.compile(r"(?<![^\W_])[^\W_][ \t.\-_*]{1,3}[^\W_][ \t.\-_*]{1,3}[^\W_](?![^\W_])")
+# Folded words proved clear by _may_offend, for one set difference per text; emptied when too big.
+_CLEAR: set[str] = set()
+MAX_CLEAR = 200_000
+
+
+def _case_variants(word: str) -> list[str]:
+    """The ways a folded word may be written that can change its verdict (see _may_offend); [] if too many."""
+    if normalize.has_cyrillic(word):
+        letters = "bnr" if normalize.has_latin(word) else ""
+    else:
+        letters = "" if word.isalpha() and not normalize.all_lookalikes(word) else "b"
+    variants = [""]
+    for ch in word:
+        variants = [v + c for v in variants for c in ((ch, ch.upper()) if ch in letters else (ch,))]
+        if len(variants) > 64:
+            return []
+    return variants
+
+
+@functools.lru_cache(maxsize=50_000)
+def _may_offend(word: str) -> bool:
+    """False when no token that folds to ``word`` has a finding, read whole or in pieces. Exact for
+    plain words: case matters only where Latin letters are read as Cyrillic ones, "b"/"B" as б/в and
+    "n"/"r" as п/г ("N"/"R" stay Latin: in an all-Latin word that only takes the Cyrillic reading
+    away, fewer verdicts, never more); a capitalised name only takes verdicts away; Cyrillic letters
+    are folded (ё → е) before matching. So the variants tried cover every way of writing the word."""
+    variants = _case_variants(word) if PLAIN_WORD_RE.fullmatch(word) else []
+    return not variants or any(profanity._token_findings(v, 0) for v in variants)
+
+
+def words_clear(doc) -> bool:
+    """True when no word of the text can have a finding (split letter runs aside)."""
+    text = doc.text
+    if not text.isascii() and ("\u212a" in text or "\u0306" in text or "\u0308" in text):
+        return False
+    if ("$" in text or "@" in text) and LEADING_LEET_RE.search(text):
+        return False
+    vocabulary = doc.vocabulary
+    if _CLEAR.issuperset(vocabulary):  # the usual text: no set built
+        return True
+    for word in vocabulary - _CLEAR:
+        if _may_offend(word):
+            return False
+        if len(_CLEAR) > MAX_CLEAR:
+            _CLEAR.clear()
+        _CLEAR.add(word)
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _runs_possible(singles: frozenset) -> bool:
+    """Can a run of these one-letter words (any case) have a verdict? Its readings are made of the
+    letters' readings (per-letter maps, repeats removed), and every match of a pattern holds one of
+    its literals (:func:`.prefilter.literals`): no literal made of those letters, no verdict."""
+    readings = set()
+    for letter in singles:
+        for written in {letter, letter.upper()} | ({"ё", "Ё"} if letter == "е" else set()):
+            readings.update(normalize.unleet(written), *normalize.cyrillic_readings(written))
+    for lex in profanity._lexicons():
+        for rule in lex.rules:
+            for pattern in (rule.patterns, rule.translit, rule.inside_unknown):
+                literals = pattern and prefilter.literals(pattern.pattern)
+                if pattern and (literals is None or any(readings.issuperset(lit) for lit in literals)):
+                    return True
+    return False
+
+
+def runs_possible(doc) -> bool:
+    """Can a run of one-letter words of a text whose words are all clear have a verdict? When every word
+    is clear, they are all plain: the one-letter ones are among SINGLE_LETTERS."""
+    return _runs_possible(doc.vocabulary & SINGLE_LETTERS) and SPLIT_RUN_RE.search(doc.text) is not None
