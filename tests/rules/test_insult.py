@@ -21,6 +21,12 @@ INSULTS = [
     ("dumb delivery guy", [("dumb", "EN_INSULT")]),
     ("you pig", [("pig", "EN_INSULT")]),
     ("What a jerk you are", [("jerk", "EN_INSULT")]),
+    # Slurs are removed whoever they name, the buyer included, and in the spellings that dodge filters.
+    ("I hate that nigger.", [("nigger", "EN_INSULT")]),
+    ("At least I'm not a faggot", [("faggot", "EN_INSULT")]),
+    ("the courier was some niggah", [("niggah", "EN_INSULT")]),
+    ("the pickup point hoes ignored me", [("hoes", "EN_INSULT")]),
+    ("his ex is a slut", [("slut", "EN_INSULT")]),
     # An English review quoting a Russian insult is still an insult.
     ("The courier said I was a дура", [("дура", "RU_INSULT")]),
 ]
@@ -43,6 +49,8 @@ INNOCENT = [
     "The seller sent a stupid design",
     "I look like an idiot in this dress",
     "I felt stupid for ordering two sizes",
+    "Bought two garden hoes, the handles broke",
+    "A hoe with a long handle",
     "Idiot proof setup, took five minutes",
     "Great jerk chicken seasoning",
     "Guinea pig cage, my pigs love it",

@@ -47,6 +47,7 @@ class _Lexicon:
     language: str
     rule_id: str
     always: dict  # form or lemma -> the listed word
+    slurs: frozenset[str]  # listed words (of ``always``) that are slurs: never excused as self-talk
     about_people: dict
     prefixes: frozenset[str]  # first two letters of listed words: other words skip lemmatisation
     listed: frozenset[str]  # always and about_people, as looked up
@@ -101,6 +102,7 @@ def _lexicons() -> tuple[_Lexicon, ...]:
                 language=language,
                 rule_id=f"{language.upper()}_INSULT",
                 always=always,
+                slurs=frozenset(data.get("slurs", [])),
                 about_people=about_people,
                 prefixes=frozenset(w[:2] for w in (*always, *about_people)),
                 listed=listed,
@@ -238,7 +240,10 @@ def find(doc):
             if kind is None:
                 continue
             hit, how = kind
-            if _excused(lex, hit, doc.words, i) or _about_oneself(lex, doc, i):
+            if _excused(lex, hit, doc.words, i):
+                continue
+            # "I look like an idiot" is self-deprecation; a slur is removed whoever it names ("I'm not a ...").
+            if hit not in lex.slurs and _about_oneself(lex, doc, i):
                 continue
             if how == "about_people" and not _about_a_person(lex, doc, i, kinds):
                 continue
