@@ -12,7 +12,7 @@ import functools
 import re
 
 from .. import lexicon, prefilter
-from . import whole_words
+from . import word_literals
 from .base import WARNING, Finding
 
 category = "advertising"
@@ -73,7 +73,7 @@ def _script(strings) -> re.Pattern | None:
 @functools.cache
 def _patterns() -> tuple[tuple, ...]:
     """``(rule_id, pattern, its prefilter literals, leading words, the same folded, letters a text needs,
-    whole-word gates)``, every language's."""
+    whole words it needs: see word_literals.word_sets)``, every language's."""
     data = [d for _, d in lexicon.each_language(category)]
     alternatives: dict[str, list[str]] = {"code": [CODE]}
     for d in data:
@@ -89,20 +89,16 @@ def _patterns() -> tuple[tuple, ...]:
                 regex, words = re.compile(source, re.IGNORECASE), _leading_words(source)
                 literals = prefilter.literals(regex.pattern, regex.flags) or ()  # as prefilter.Lazy tests them
                 needs = _script(words or literals)
-                gates = whole_words.gates(source)
-                key = whole_words.substring_key
-                if literals and (not gates.substrings or key(literals) <= key(gates.substrings)):
-                    gates = gates._replace(substrings=literals)  # the prefilter's literals test fewer strings
-                compiled.append((rule_id, regex, literals, words, tuple(map(prefilter.fold, words)), needs, gates))
+                sets = word_literals.word_sets(source, regex.flags)
+                compiled.append((rule_id, regex, literals, words, tuple(map(prefilter.fold, words)), needs, sets))
     return tuple(compiled)
 
 
 @functools.cache
-def _plan(latin: bool, cyrillic: bool) -> tuple[tuple[tuple, ...], frozenset[str]]:
-    """The patterns a text with(out) Latin and Cyrillic letters may match (see SCRIPTS), and their gates' words."""
+def _plan(latin: bool, cyrillic: bool) -> tuple[tuple, ...]:
+    """The patterns a text with(out) Latin and Cyrillic letters may match (see SCRIPTS)."""
     letters = {LATIN: latin, CYRILLIC: cyrillic}
-    patterns = tuple(p for p in _patterns() if p[5] is None or letters[p[5]])
-    return patterns, frozenset().union(*(words for p in patterns for words in p[6].plain + p[6].glued))
+    return tuple(p for p in _patterns() if p[5] is None or letters[p[5]])
 
 
 def _matches_at(pattern: re.Pattern, text: str, folded: str, words: tuple[str, ...]):
@@ -134,40 +130,21 @@ def advertising_spans(
     """``[(start, end, rule_id)]`` of every advertising phrase, in text order, without overlaps.
 
     ``folded``: ``prefilter.fold(text)`` if the caller has it already; ``vocabulary``: the document's
-    (:attr:`.Document.vocabulary`), for the whole-word gates (:mod:`.whole_words`)."""
+    (:attr:`.Document.vocabulary`), for the whole-word gates (:mod:`.word_literals`)."""
     if folded is None:
         folded = prefilter.fold(text)
     # An ASCII text has no Cyrillic letter: no need to scan it for one (~10 µs on 300 characters).
     cyrillic = not folded.isascii() and bool(CYRILLIC.search(folded))
-    patterns, gate_words = _plan(bool(LATIN.search(folded)), cyrillic)
-    # The gates pay off on English reviews (ASCII, within whole_words.SIMPLE_FOLDING); on Russian ones
-    # (fewer patterns, short common words in their gates) they cost about what they save.
-    simple = vocabulary is not None and text.isascii()
-    hits = gate_words.intersection(vocabulary) if simple else None
-    glued, lower, candidates = None, None, []
-
-    def lacks(sets: tuple[frozenset[str], ...]) -> bool:
-        """Whether a glued gate fails: one of ``sets`` is neither among the words nor glued ones."""
-        nonlocal glued
-        if not any(map(hits.isdisjoint, sets)):
-            return False
-        if glued is None:
-            glued = hits | whole_words.glued_words(gate_words, folded)
-        return any(map(glued.isdisjoint, sets))
-
-    for rule_id, pattern, literals, words, folded_words, _, gates in patterns:
-        # Gates (:mod:`.whole_words`) and the tests after them are each a necessary condition of a
-        # match, roughly cheapest first: finding glued words costs about seven substring tests (once
-        # per text), so it comes after a pattern's substring test only when that has few strings.
-        if simple:
-            glued_first = len(gates.substrings) > 2
-            if (
-                any(map(hits.isdisjoint, gates.plain))
-                or (glued_first and lacks(gates.glued))
-                or (gates.substrings and not any(map(folded.__contains__, gates.substrings)))
-                or (not glued_first and lacks(gates.glued))
-            ):
-                continue
+    patterns = _plan(bool(LATIN.search(folded)), cyrillic)
+    # The whole-word gates (:mod:`.word_literals`: why they are safe) test ASCII texts only; for the others
+    # text_runs gives None and every pattern passes them. Threat or accusation may have built them already.
+    runs = word_literals.text_runs(text, vocabulary) if vocabulary is not None else None
+    lower, candidates = None, []
+    for rule_id, pattern, literals, words, folded_words, _, sets in patterns:
+        # Each test is a necessary condition of a match, cheapest first: the whole words (set operations),
+        # the prefilter's literals (substring tests), the leading words in the text, the regex.
+        if not word_literals.may_match(sets, runs):
+            continue
         if literals and not any(map(folded.__contains__, literals)):  # prefilter.Lazy.may_match, without its lookup
             continue
         if words:
