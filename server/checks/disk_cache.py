@@ -9,6 +9,7 @@ built in memory, as it was before the cache existed.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import logging
@@ -72,3 +73,31 @@ def _store(path: Path, value: object) -> None:
         if temporary:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+class Memo:
+    """Values derived from their keys alone (a pattern's literals, its plan), kept across processes.
+
+    Read from the cache folder on first use; saved back at exit when the process added a value, so a
+    fresh process finds what earlier ones derived (a change to the ``fingerprint`` parts starts afresh).
+    """
+
+    def __init__(self, name: str, *fingerprint_parts: object):
+        self.name, self.key = name, fingerprint(*fingerprint_parts)
+        self._values: dict | None = None
+        self._grew = False
+
+    def get(self, key, compute: Callable[[], T]) -> T:
+        if self._values is None:
+            self._values = cached(self.name, self.key, dict)
+        try:
+            return self._values[key]
+        except KeyError:
+            value = self._values[key] = compute()
+            if not self._grew:
+                self._grew = True
+                atexit.register(self.save)
+            return value
+
+    def save(self) -> None:
+        store(self.name, self.key, self._values)

@@ -9,7 +9,6 @@ reads them back instead of parsing. :func:`memo` keeps other per-pattern facts t
 """
 from __future__ import annotations
 
-import atexit
 import functools
 import re
 import sys
@@ -23,29 +22,15 @@ MAX_PARTS = 200  # an alternative is split into at most this many (else kept who
 _HERE = Path(__file__).parent
 # Everything the kept facts are derived from: this file, the literal finder, and the modules whose
 # functions memo() is given (vague's lower-case test).
-_KEY = disk_cache.fingerprint(
-    sys.version_info[:2], MAX_PARTS, prefilter.MAX_ALTERNATIVES,
+_KNOWN = disk_cache.Memo(
+    "pattern-plans", sys.version_info[:2], MAX_PARTS, prefilter.MAX_ALTERNATIVES,
     *(_HERE / name for name in ("pattern_plans.py", "prefilter.py", "alternatives.py", "rules/vague.py")),
 )
-_known: dict | None = None
-_added = False
 
 
 def memo(kind: str, key, compute):
     """``compute()``, kept under ``(kind, key)`` across processes (``compute`` must depend on ``key`` alone)."""
-    global _known, _added
-    if _known is None:
-        _known = disk_cache.cached("pattern-plans", _KEY, dict)
-    if (kind, key) not in _known:
-        _known[kind, key] = compute()
-        if not _added:
-            _added = True
-            atexit.register(_save)
-    return _known[kind, key]
-
-
-def _save() -> None:
-    disk_cache.store("pattern-plans", _KEY, _known)
+    return _KNOWN.get((kind, key), compute)
 
 
 def plan(sources: tuple[str, ...], prefix: str, flags: int) -> tuple[tuple, ...]:

@@ -13,7 +13,6 @@ seen are kept in the cache folder (:mod:`.disk_cache`), so a fresh process does 
 """
 from __future__ import annotations
 
-import atexit
 import functools
 import re
 import sys
@@ -128,27 +127,12 @@ def _literals_of(source: str, flags: int) -> tuple[str, ...] | None:
     return tuple(sorted({fold(s) for s in required}, key=lambda s: (-len(s), s)))
 
 
-_KEY = disk_cache.fingerprint(sys.version_info[:2], MAX_ALTERNATIVES, open(__file__, "rb").read())
-_known: dict | None = None
-_added = False
+_KNOWN = disk_cache.Memo("prefilter", sys.version_info[:2], MAX_ALTERNATIVES, open(__file__, "rb").read())
 
 
 def literals(source: str, flags: int = 0) -> tuple[str, ...] | None:
     """Folded strings one of which every match of the pattern contains, or None when there are none."""
-    global _known, _added
-    if _known is None:
-        _known = disk_cache.cached("prefilter", _KEY, dict)
-    key = (source, flags)
-    if key not in _known:
-        _known[key] = _literals_of(source, flags)
-        if not _added:
-            _added = True
-            atexit.register(_save)
-    return _known[key]
-
-
-def _save() -> None:
-    disk_cache.store("prefilter", _KEY, _known)
+    return _KNOWN.get((source, flags), lambda: _literals_of(source, flags))
 
 
 _instances: list[Lazy] = []

@@ -34,7 +34,10 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from re import _parser as sre  # noqa: the parsed form of a pattern, as re itself builds it
+
+from .. import disk_cache
 
 RUN_RE = re.compile(r"[^\W_]+")
 MAX_FORMS = 256  # forms kept per piece before they are cut to head and tail (costs time when derived only)
@@ -159,10 +162,20 @@ def _sequence(items: list) -> tuple[set[str], list]:
     return forms, sets + _sets(forms)
 
 
+_KNOWN = disk_cache.Memo("word-sets", sys.version_info[:2], open(__file__, "rb").read())
+
+
 @functools.lru_cache(maxsize=None)
 def word_sets(source: str, flags: int = 0) -> tuple[frozenset, ...]:
     """Sets of lower-case words, most selective first: each match of the pattern holds a word of each set
     as a maximal run of letters and digits (in an ASCII text). Empty when no such word is found.
+
+    Parsing the patterns is most of a fresh process's first check: what was derived is kept on disk."""
+    return _KNOWN.get((source, flags), lambda: _word_sets_of(source, flags))
+
+
+def _word_sets_of(source: str, flags: int) -> tuple[frozenset, ...]:
+    """(:func:`word_sets`, derived.)
 
     The pattern's top level (groups opened up) is read left to right; whenever every form so far ends in
     a break, the words so far are final: their sets are kept and the forms start again from a break."""
