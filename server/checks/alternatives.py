@@ -104,7 +104,8 @@ class LiteralIndex:
     def present(self, folded: str) -> int:
         if not self._built:
             self._build()
-        return functools.reduce(operator.or_, map(self._tokens.__getitem__, set(folded.split())), self._always)
+        # (Most tokens' bits are not 0, but those that are cost a copy of a ~1,200-bit int each.)
+        return functools.reduce(operator.or_, filter(None, map(self._tokens.__getitem__, set(folded.split()))), self._always)
 
 
 class TokenCache(dict):
@@ -151,14 +152,22 @@ class _Alternative:
     """``prefix(?:part)``, searched as such, or as ``part``'s rest with the zero-width tests before it
     (``prefix`` and the part's leading ``\\b`` or look-behinds) tried where the rest matched (see module)."""
 
-    __slots__ = ("source", "pattern", "guard", "needs", "mask")
+    __slots__ = ("source", "pattern", "guard", "needs", "mask", "finder")
 
     def __init__(self, entry: tuple, flags: int):
-        self.source, searched, guard, self.needs = entry
+        self.source, searched, guard, self.needs, finder = entry
         self.pattern = prefilter.Lazy(searched, flags)
         self.guard = _guard(guard, flags) if guard is not None else None
+        self.finder = _guard(finder, flags) if finder is not None else None
 
     def search(self, text: str, pos: int, end: int):
+        if self.finder is not None:  # (the pattern itself) where it may start: at pos, or after a finder hit
+            pattern, finder = self.pattern.compiled, self.finder.compiled
+            m = pattern.match(text, pos, end)
+            while m is None and (hit := finder.search(text, pos, end)) is not None:
+                pos = hit.start() + 1
+                m = pattern.match(text, pos, end)
+            return m
         m = self.pattern.compiled.search(text, pos, end)
         if self.guard is None or m is None:
             return m
@@ -183,12 +192,14 @@ class Alternatives:
     def _live(self, present: int):
         """The alternatives whose literal sets the text holds (``present``: its bits), in order."""
         hits = present >> self.first & self.all
+        live, alternatives = [], self.alternatives
         while hits:
             low = hits & -hits
-            a = self.alternatives[low.bit_length() - 1]
+            a = alternatives[low.bit_length() - 1]
             if a.mask & present == a.mask:
-                yield a
+                live.append(a)
             hits ^= low
+        return live
 
     def search(self, text: str, present: int, start: int = 0, end: int | None = None) -> bool:
         """Does the union match in ``text[start:end]`` (searched in place)?"""
@@ -197,10 +208,10 @@ class Alternatives:
 
     def finditer(self, text: str, present: int):
         """The union's ``finditer(text)`` matches (no alternative matches ""; see ``__init__``)."""
-        live = list(self._live(present))
+        live = self._live(present)
         if not live:
             return
-        if len(live) == 1 and live[0].guard is None:  # (as the list kept whole is run)
+        if len(live) == 1 and live[0].guard is None and live[0].finder is None:  # (as the list kept whole is run)
             yield from live[0].pattern.compiled.finditer(text)
             return
         end = len(text)

@@ -32,11 +32,11 @@ import bisect
 import functools
 import itertools
 import re
-from re import _parser as sre  # noqa: a pattern's shortest match, to tell whether re.split may stand in for finditer
 
 from .. import prompts
 from . import lexicon, prefilter
 from .alternatives import Alternatives, LiteralIndex, TokenCache
+from .coverage_patterns import _Anchored, _char_breaks, _pattern, _splitter
 from .rules import vague
 from .document import CYRILLIC_RE, Document, lemmas_of
 
@@ -44,61 +44,11 @@ POINTS = ("disappointment", "expectations", "recommend", "buy_again")
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 SENTENCE_BREAK_RE = re.compile(r"[.!?…\n]+")
 CONTEXT = 80  # characters of context looked at around a trigger (negators, size advice, whose advice)
-_MACROS = {
-    "<w>": r"(?:[\w'-]+\s+)",
-    "<w2>": r"(?:[\w'-]+\s+){0,2}",
-    "<w3>": r"(?:[\w'-]+\s+){0,3}",
-    "<start>": r"(?:(?<![^.!?…\n])\s*)",  # start of the text or right after a sentence break
-    "<end>": r"(?=\W*(?:[.!?…\n]|\Z))",
-}
-
-
-def _splitter(pattern: re.Pattern) -> re.Pattern | None:
-    """The pattern as one capturing group, for ``re.split`` to give the text between breaks and the
-    breaks in one C call; only when the breaks are then finditer's very matches (no group of its own to
-    add parts, no empty match: split and finditer then step on alike)."""
-    try:
-        if pattern.groups or sre.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
-            return None
-        return re.compile(f"({pattern.pattern})", pattern.flags)
-    except re.error:  # (a global inline flag cannot move into a group)
-        return None
-
-
 _SENTENCE_SPLIT = _splitter(SENTENCE_BREAK_RE)
 
 
 def _normal(lowered: str) -> str:
     return lowered.replace("ё", "е").replace("’", "'").replace("`", "'")
-
-
-def _pattern(source: str, macros: dict | None = None) -> str:
-    """A data pattern as a regex: spaces match any whitespace, <macros> expand (the data file may add its own)."""
-    for name, regex in (macros or {}).items():
-        source = source.replace(f"<{name}>", f"(?:{regex})")
-    source = source.replace(" ?", r"\s*").replace(" ", r"\s+")
-    for macro, regex in _MACROS.items():
-        source = source.replace(macro, regex)
-    return source
-
-
-class _Anchored:
-    """A context pattern (``^`` / ``$`` anchored), matched against a clause's prefix or suffix; ``gate``
-    is the id of its literals in the language's index (a text without them cannot match it anywhere)."""
-
-    def __init__(self, index: LiteralIndex, source: str, in_place: bool = False):
-        self.lazy = prefilter.Lazy(source)
-        self.gate = index.add(prefilter.literals(source))
-        # Searched in place (pos/endpos) rather than on a slice when that is the same: the pattern does
-        # not look before the slice's start (^, \A, \b, \B, lookbehind), where the two differ.
-        self.in_place = in_place or not any(s in source for s in ("^", "\\A", "\\b", "\\B", "(?<"))
-
-    def search(self, t: _Text, start: int, end: int, anchored: bool = False) -> bool:
-        if not t.present >> self.gate & 1:
-            return False
-        pattern = self.lazy.compiled
-        find = pattern.match if anchored else pattern.search
-        return bool(find(t.text, start, end) if self.in_place else find(t.text[start:end]))
 
 
 class _Rules:
@@ -113,6 +63,7 @@ class _Rules:
         ) if data.get("negators_after") else None
         self.clause_break = re.compile(data.get("clause_breaks", r"[.!?…;:,\n]"))
         self.clause_split = _splitter(self.clause_break)
+        self.clause_gate, self.clause_chars = _char_breaks(self.index, self.clause_break)
         self.irony = self._union(data.get("irony"))
         self.macros = data.get("macros", {})
         self.stances = {point: self._stance(data.get(point, {})) for point in ("recommend", "buy_again")}
@@ -183,7 +134,10 @@ class _Text:
     # Clauses and sentences are needed only once some pattern matched, which most texts never do.
     @functools.cached_property
     def _clauses(self) -> tuple[list[int], list[int]]:
-        return self._bounds(self.rules.clause_break, self.rules.clause_split)
+        rules = self.rules
+        if rules.clause_chars is not None and not self.present >> rules.clause_gate & 1:
+            return self._bounds(*rules.clause_chars)  # (no "but", "however"...: the one-character breaks)
+        return self._bounds(rules.clause_break, rules.clause_split)
 
     @functools.cached_property
     def _sentences(self) -> tuple[list[int], list[int]]:

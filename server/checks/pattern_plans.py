@@ -35,9 +35,10 @@ def memo(kind: str, key, compute):
 
 def plan(sources: tuple[str, ...], prefix: str, flags: int) -> tuple[tuple, ...]:
     """For the union ``prefix(?:a|b|...)`` of ``sources``, its alternatives in order, each as
-    ``(source, searched, guard, needs)``: the alternative's own regex, the regex searched (its rest, or
-    itself), the zero-width guard tried where that matched (or None), and the literal sets every match
-    holds, most telling first (see :mod:`.alternatives`)."""
+    ``(source, searched, guard, needs, finder)``: the alternative's own regex, the regex searched (its
+    rest, or itself), the zero-width guard tried where that matched (or None), the literal sets every
+    match holds, most telling first (see :mod:`.alternatives`), and a regex finding where a match may
+    start (:func:`_finder`, or None)."""
     return memo("plan", (sources, prefix, flags), lambda: _plan(sources, prefix, flags))
 
 
@@ -61,8 +62,33 @@ def _alternative(prefix: str, part: str, flags: int, plain: bool = False) -> tup
     # (A zero-width guard adds no width: the rest's shortest match is the whole's.)
     empty = (parsed or sre.parse(source, flags)).getwidth()[0] == 0
     fast = parsed is not None and _starts_fast(parsed, flags)
-    entry = (source, f"(?:{rest})" if fast else source, guard if fast else None, tuple(_requirements(source, part, flags)))
+    entry = (source, f"(?:{rest})" if fast else source, guard if fast else None, tuple(_requirements(source, part, flags)),
+             None if fast or empty or plain else _finder(guard, rest, flags))
     return empty, entry
+
+
+# A match that must start where a character of X precedes (``(?<![^X])``, the <start> macro).
+_AFTER = r"\(\?<!\[\^([^\]\[\\]*(?:\\.[^\]\[\\]*)*)\]\)"
+_AFTER_AT_END, _AFTER_AT_START = re.compile(_AFTER + r"\Z"), re.compile(r"(?:\(\?:)?" + _AFTER)
+
+
+def _finder(guard: str, rest: str, flags: int) -> str | None:
+    """For an alternative that starts only at the text's start or after a character of X (its guard
+    ends with ``(?<![^X])``, or its rest starts with it): ``[X](?:rest)``, which re skips to. Every match
+    of the alternative at p > 0 holds one of the finder at p - 1 (the alternative's match at p is its
+    rest's), so the finder's hits are where the alternative may start; each is then confirmed."""
+    found = _AFTER_AT_END.search(guard) if guard else None
+    if not found and (found := _AFTER_AT_START.match(rest)) and found.group().startswith("(?:"):
+        close = _group_end(rest, 0)  # the group must be one branch, not repeated: its test always applies
+        if close < 0 or rest[close + 1:close + 2] in ("?", "*", "+", "{") or len(split_top(rest[3:close])) != 1:
+            return None
+    if not found or found.group(1).startswith("^"):
+        return None
+    finder = f"[{found.group(1)}](?:{rest})"
+    try:
+        return finder if _starts_fast(sre.parse(finder, flags), flags) else None
+    except re.error:
+        return None
 
 
 def _group_end(source: str, i: int) -> int:
