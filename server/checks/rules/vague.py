@@ -34,6 +34,7 @@ from .. import lexicon, pattern_plans, prefilter
 from ..alternatives import Alternatives, LiteralIndex
 from .accusation import doubted, negated, overlaps, quoted
 from .base import HINT, Finding
+from .vague_gate import AsciiGate
 
 category = "vague"
 
@@ -60,6 +61,7 @@ class _Fast:
         every = [a.source for lists in (self.kinds, self.concrete) for alts in lists for a in alts.alternatives]
         # (A fact about each source alone, kept on disk: a fresh process parses none of them.)
         self.usable = all(pattern_plans.memo("lower only", s, lambda s=s: _names_lower_only(sre.parse(s))) for s in every)
+        self.gate = AsciiGate([a for alts in self.kinds for a in alts.alternatives])
 
 
 def _names_lower_only(parsed) -> bool:
@@ -167,9 +169,16 @@ def _facts(lex: _Lexicon, doc) -> tuple:
     per document: :func:`find` and the coverage (:func:`doc_is_concrete`) both ask."""
     facts = doc.__dict__.get("_vague_facts")
     if facts is None:
-        fast = _fast(lex, doc.text, doc.folded)
+        fast = _fast_of(lex, doc)
         facts = doc.__dict__["_vague_facts"] = (fast, _concrete(lex, doc.text, doc.folded, fast))
     return facts
+
+
+def _fast_of(lex: _Lexicon, doc):
+    """:func:`_fast` of a document, worked out once (:func:`find` asks before :func:`_facts` does)."""
+    if "_vague_fast" not in doc.__dict__:
+        doc.__dict__["_vague_fast"] = _fast(lex, doc.text, doc.folded)
+    return doc.__dict__["_vague_fast"]
 
 
 def doc_is_concrete(doc) -> bool:
@@ -184,10 +193,14 @@ def find(doc):
         return
     # No judgement at all is the common case, and then the kinds' patterns below find nothing; each is
     # tried only when the text holds one of its words (a union of them all cost ~0.2 ms per review).
-    fast, concrete = _facts(lex, doc)
-    if concrete:
+    # An ASCII text (most English reviews) whose words hold the literals of no kind's alternative
+    # has no judgement to find (see .vague_gate): the concreteness test and the kinds' searches are skipped.
+    # (An ASCII text folds to its lower case, see .vague_gate: the fast patterns apply.)
+    if lex.fast is not None and doc.text.isascii() and not lex.fast.gate.may_match(doc.vocabulary):
         return
-    starts = [w.start for w in doc.words]
+    # A concrete review gets no hint: asked at the first match only (most texts have none), which
+    # finds the same (nothing, when it is concrete).
+    fast, starts = _fast_of(lex, doc), None
     taken: list[tuple[int, int]] = []
     for k, (kind, question, pattern) in enumerate(lex.kinds):
         if fast is None:
@@ -195,6 +208,10 @@ def find(doc):
         else:  # the same spans: the folded text has the text's length
             found = fast[0].kinds[k].finditer(doc.folded, fast[1])
         for m in found:
+            if starts is None:
+                if _facts(lex, doc)[1]:
+                    return
+                starts = [w.start for w in doc.words]
             start, end = m.span()
             i = bisect.bisect_left(starts, start)
             if (
