@@ -137,8 +137,17 @@ def _row(name: str, median: float, tail: float | None, target: float | None, tai
     return ok
 
 
+def machine_ms() -> float:
+    """This machine's pure-Python speed, to compare runs on different days: ``sum(range(10**6))``, best of 7
+    (~10 ms on a quiet modern core; these shared machines have measured 17 ms and more)."""
+    import timeit
+
+    return min(timeit.repeat("sum(range(10**6))", number=1, repeat=7)) * 1000
+
+
 def main() -> int:
     ok = True
+    print(f"machine: sum(range(10**6)) takes {machine_ms():.1f} ms (best of 7): compare runs by this too")
     print(f"{'case':40} {'median ms':>10} {'p99 ms':>8}  target")
     for language in ("ru", "en"):
         texts = distinct_texts(language, 1000)
