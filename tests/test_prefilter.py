@@ -51,9 +51,13 @@ def test_may_match(pattern, text, may_match):
     assert may_match or not lazy.compiled.search(text)
 
 
+SAMPLE = 120  # of ~2,000 data patterns (each coverage alternative is one): every k-th, the same each run
+
+
 def _data_patterns() -> list[prefilter.Lazy]:
     warm_up()  # every rule's and the coverage's patterns are made and registered
-    return list(prefilter._instances)
+    patterns = list({lazy.source: lazy for lazy in prefilter._instances}.values())
+    return patterns[:: max(1, len(patterns) // SAMPLE)]
 
 
 SHAPES = [r"\b(?:kill|murder)\b", r"colou?r", r"(?:ab|cd)ef", r"x{2,}y", r"[Пп]родав(?:ец|ца)", r"(?i)ПрОмО ?код"]
@@ -68,7 +72,7 @@ def test_generated_matches_always_pass(pattern, data):
 
 
 def test_every_data_pattern_passes_its_own_matches():
-    """Up to 8 generated matches of each data pattern hypothesis can handle (most of them)."""
+    """Up to 8 generated matches of each sampled data pattern hypothesis can handle (most of them)."""
     tried = 0
     for lazy in _data_patterns():
         try:
@@ -89,5 +93,4 @@ def test_every_data_pattern_passes_its_own_matches():
         except Exception:  # hypothesis gave up generating (unsatisfiable lookarounds): nothing learnt
             continue
         tried += 1
-    print(f"{tried} of {len(prefilter._instances)} data patterns generated from")
     assert tried >= 50, f"only {tried} data patterns could be generated from"
