@@ -86,8 +86,9 @@ def _patterns() -> tuple[tuple, ...]:
             assert rule_id in RULE_IDS, rule_id
             for pattern in patterns:
                 source = PLACEHOLDER_RE.sub(lambda m: groups[m.group(1)], pattern)
-                regex, words = re.compile(source, re.IGNORECASE), _leading_words(source)
-                literals = prefilter.literals(regex.pattern, regex.flags) or ()  # as prefilter.Lazy tests them
+                # Compiled on first use: most never are (their gates say no), and compiling all is ~90 ms of a CLI start.
+                regex, words = prefilter.Lazy(source, re.IGNORECASE), _leading_words(source)
+                literals = prefilter.literals(regex.source, regex.flags) or ()  # as prefilter.Lazy tests them
                 needs = _script(words or literals)
                 sets = word_literals.word_sets(source, regex.flags)
                 compiled.append((rule_id, regex, literals, words, tuple(map(prefilter.fold, words)), needs, sets))
@@ -152,9 +153,9 @@ def advertising_spans(
                 lower = text.lower()
             if not any(map(lower.__contains__, words)):
                 continue
-            found = _matches_at(pattern, text, folded, folded_words)
+            found = _matches_at(pattern.compiled, text, folded, folded_words)
         else:
-            found = pattern.finditer(text)
+            found = pattern.compiled.finditer(text)
         candidates.extend((m.start(), m.end(), rule_id) for m in found)
     candidates.sort(key=lambda s: (s[0], s[0] - s[1]))
     spans: list[tuple[int, int, str]] = []
