@@ -47,7 +47,6 @@ column shows its first sight).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import platform
@@ -58,20 +57,15 @@ import sys
 import time
 from pathlib import Path
 
+from scripts.evaluate import DATA, _rows
 from scripts.peer_tools import (
     ROOT, Alex, AlexProfanities, LanguageTool, NodeRunner, Proselint, Tool, VeskoHTTP, VeskoInProcess, WriteGood,
 )
 
-DATA = Path(os.environ.get("VESKO_EVAL_DATA", ROOT.parent / "shared" / "data"))
 SEED = 8
 
 
 # ----------------------------------------------------------------------------------------------------- data
-def _rows(name: str, delimiter: str = ","):
-    with (DATA / name).open(encoding="utf-8", newline="") as f:
-        yield from csv.DictReader(f, delimiter=delimiter)
-
-
 def _sample(texts: list[str], limit: int | None) -> list[str]:
     texts = [t[:20000] for t in texts if t and t.strip()]
     if limit and len(texts) > limit:

@@ -70,6 +70,16 @@ class Document:
     def __init__(self, text: str, language: str):
         self.text = text
         self.language = language
+        self._memo: dict = {}
+
+    def memo(self, key: str, compute):
+        """A fact about this text that several rules (or a rule and the coverage) ask for, worked out once:
+        ``compute()`` on the first ask. ``key`` names the fact (prefixed with its module's name)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     @functools.cached_property
     def words(self) -> list[Word]:

@@ -233,7 +233,7 @@ def _phrases(lex: _Lexicon, doc) -> list:
     in "second", the word "con" is not)."""
     if not _holds_one(doc.folded, lex.phrase_gate):
         return []
-    runs = word_literals.text_runs(doc.text, doc.vocabulary)
+    runs = word_literals.doc_runs(doc)
     return [
         (pattern, kind)
         for pattern, kind, words in lex.phrases

@@ -126,20 +126,17 @@ def _matches_at(pattern: re.Pattern, text: str, folded: str, words: tuple[str, .
 
 
 def advertising_spans(
-    text: str, folded: str | None = None, vocabulary: frozenset[str] | None = None
+    text: str, folded: str | None = None, runs: frozenset[str] | None = None
 ) -> list[tuple[int, int, str]]:
     """``[(start, end, rule_id)]`` of every advertising phrase, in text order, without overlaps.
 
-    ``folded``: ``prefilter.fold(text)`` if the caller has it already; ``vocabulary``: the document's
-    (:attr:`.Document.vocabulary`), for the whole-word gates (:mod:`.word_literals`)."""
+    ``folded``: ``prefilter.fold(text)`` if the caller has it already; ``runs``: the text's
+    :func:`.word_literals.text_runs`, for the whole-word gates (None: every pattern passes them)."""
     if folded is None:
         folded = prefilter.fold(text)
     # An ASCII text has no Cyrillic letter: no need to scan it for one (~10 µs on 300 characters).
     cyrillic = not folded.isascii() and bool(CYRILLIC.search(folded))
     patterns = _plan(bool(LATIN.search(folded)), cyrillic)
-    # The whole-word gates (:mod:`.word_literals`: why they are safe) test ASCII texts only; for the others
-    # text_runs gives None and every pattern passes them. Threat or accusation may have built them already.
-    runs = word_literals.text_runs(text, vocabulary) if vocabulary is not None else None
     lower, candidates = None, []
     for rule_id, pattern, literals, words, folded_words, _, sets in patterns:
         # Each test is a necessary condition of a match, cheapest first: the whole words (set operations),
@@ -166,5 +163,5 @@ def advertising_spans(
 
 
 def find(doc):
-    for start, end, rule_id in advertising_spans(doc.text, doc.folded, doc.vocabulary):
+    for start, end, rule_id in advertising_spans(doc.text, doc.folded, word_literals.doc_runs(doc)):
         yield Finding(start, end - start, category, rule_id, WARNING)

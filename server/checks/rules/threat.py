@@ -140,7 +140,7 @@ def find(doc):
         folded = doc.folded
         if gate is not None and not gate.search(folded):
             continue
-        runs = word_literals.text_runs(text, doc.vocabulary) if ascii_text else None  # None: not ASCII
+        runs = word_literals.doc_runs(doc) if ascii_text else None  # None: not ASCII
         has_subject = None  # searched when a verb pattern first needs it
         for rule_id, trigger, pattern, words in entries:
             # The whole words first (a few set operations), then the literals (substring searches).

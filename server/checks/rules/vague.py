@@ -167,18 +167,16 @@ def is_concrete(text: str, language: str, folded: str | None = None) -> bool:
 def _facts(lex: _Lexicon, doc) -> tuple:
     """(the fast patterns and the text's literal bits, or None; is the review concrete?), worked out once
     per document: :func:`find` and the coverage (:func:`doc_is_concrete`) both ask."""
-    facts = doc.__dict__.get("_vague_facts")
-    if facts is None:
+    def work_out():
         fast = _fast_of(lex, doc)
-        facts = doc.__dict__["_vague_facts"] = (fast, _concrete(lex, doc.text, doc.folded, fast))
-    return facts
+        return fast, _concrete(lex, doc.text, doc.folded, fast)
+
+    return doc.memo("vague.facts", work_out)
 
 
 def _fast_of(lex: _Lexicon, doc):
     """:func:`_fast` of a document, worked out once (:func:`find` asks before :func:`_facts` does)."""
-    if "_vague_fast" not in doc.__dict__:
-        doc.__dict__["_vague_fast"] = _fast(lex, doc.text, doc.folded)
-    return doc.__dict__["_vague_fast"]
+    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded))
 
 
 def doc_is_concrete(doc) -> bool:

@@ -197,25 +197,17 @@ def _word_sets_of(source: str, flags: int) -> tuple[frozenset, ...]:
     return tuple(sorted((s for s in unique if not any(t < s for t in unique)), key=_selective))
 
 
-_last: tuple = (None, None, None)  # (text, vocabulary, runs): the document the rules are checking now
-
-
 def text_runs(text: str, vocabulary: frozenset) -> frozenset | None:
-    """The maximal runs of letters and digits of an ASCII text, lower-cased; None for other texts.
-
-    Kept for the text and vocabulary objects last given (one document: advertising, threat and accusation
-    ask in turn); a new Document builds a new vocabulary, so nothing carries over from one text to another."""
-    global _last
-    last_text, last_vocabulary, runs = _last
-    if vocabulary is last_vocabulary and text is last_text:
-        return runs
+    """The maximal runs of letters and digits of an ASCII text, lower-cased; None for other texts."""
     if not text.isascii():
-        runs = None
-    else:
-        joined = {run for word in vocabulary if not word.isalnum() for run in RUN_RE.findall(word)}
-        runs = vocabulary | joined if joined else vocabulary
-    _last = (text, vocabulary, runs)
-    return runs
+        return None
+    joined = {run for word in vocabulary if not word.isalnum() for run in RUN_RE.findall(word)}
+    return vocabulary | joined if joined else vocabulary
+
+
+def doc_runs(doc) -> frozenset | None:
+    """:func:`text_runs` of a document, worked out once (advertising, threat and accusation ask in turn)."""
+    return doc.memo("word_literals.runs", lambda: text_runs(doc.text, doc.vocabulary))
 
 
 def may_match(sets: tuple[frozenset, ...], runs: frozenset | None) -> bool:
