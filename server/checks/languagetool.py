@@ -26,9 +26,7 @@ import threading
 import time
 import urllib.parse
 
-import yaml
-
-from .lexicon import DATA_DIR
+from .lexicon import DATA_DIR, read_yaml
 from .rules.base import Finding
 
 log = logging.getLogger(__name__)
@@ -46,8 +44,7 @@ class Unavailable(Exception):
 
 @functools.cache
 def _mapping() -> dict:
-    with (DATA_DIR / "languagetool.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return read_yaml(DATA_DIR / "languagetool.yaml")
 
 
 def utf16_to_code_points(text: str):

@@ -91,24 +91,46 @@ def open_store(path: Path):
     return index, StoredWords(store)
 
 
+def open_word_set(path: Path) -> Table:
+    """The words :func:`write_word_set` stored at ``path``, as a read-only set; FileNotFoundError when there are none."""
+    if not path.exists():
+        raise FileNotFoundError(path)
+    return Table(Store(path), "forms")
+
+
 def write_store(path: Path, index, known, spelled: dict) -> None:
     """Write the store for ``index`` (a SymSpell), the ``known`` forms and ``spelled``; atomically, or not at all."""
+    deletes, words = index._deletes, index._words
+    shell = copy.copy(index)  # the index without its two big tables, which the store holds
+    shell._deletes, shell._words = {}, {}
+
+    def fill(db: sqlite3.Connection) -> None:
+        for table, kind in (("meta", "BLOB"), ("deletes", "TEXT"), ("words", "INTEGER"), ("spelled", "TEXT")):
+            db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, v {kind}) WITHOUT ROWID")
+        db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, SEPARATOR.join(v)) for k, v in deletes.items()))
+        db.executemany("INSERT INTO words VALUES (?, ?)", words.items())
+        db.executemany("INSERT INTO spelled VALUES (?, ?)", spelled.items())
+        db.execute("INSERT INTO meta VALUES ('index', ?)", (pickle.dumps(shell, protocol=pickle.HIGHEST_PROTOCOL),))
+
+    _write(path, known, fill)
+
+
+def write_word_set(path: Path, words) -> None:
+    """Store a set of words for :func:`open_word_set`; atomically, or not at all."""
+    _write(path, words, lambda db: None)
+
+
+def _write(path: Path, known, fill) -> None:
+    """A new SQLite file with the ``forms`` table of ``known`` and what ``fill`` adds, renamed into place when whole."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
         os.close(handle)
-        deletes, words = index._deletes, index._words
-        shell = copy.copy(index)  # the index without its two big tables, which the store holds
-        shell._deletes, shell._words = {}, {}
         with contextlib.closing(sqlite3.connect(temporary)) as db:
-            for table, kind in (("meta", "BLOB"), ("deletes", "TEXT"), ("words", "INTEGER"), ("forms", "TEXT"), ("spelled", "TEXT")):
-                db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, v {kind}) WITHOUT ROWID")
-            db.executemany("INSERT INTO deletes VALUES (?, ?)", ((k, SEPARATOR.join(v)) for k, v in deletes.items()))
-            db.executemany("INSERT INTO words VALUES (?, ?)", words.items())
+            db.execute("CREATE TABLE forms (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
             db.executemany("INSERT INTO forms VALUES (?, NULL)", ((k,) for k in known))
-            db.executemany("INSERT INTO spelled VALUES (?, ?)", spelled.items())
-            db.execute("INSERT INTO meta VALUES ('index', ?)", (pickle.dumps(shell, protocol=pickle.HIGHEST_PROTOCOL),))
+            fill(db)
             db.commit()
         os.replace(temporary, path)
     except (OSError, sqlite3.Error):

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon, normalize, prefilter
-from ..spelling_dictionaries import english_known, load_in_memory, suggestion_index, suggestion_words
+from ..spelling_dictionaries import english_is_known, load_in_memory, suggestion_index, suggestion_words
 from ..document import Word, folded_word, morph
 from . import profanity, spelling_gate
 from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
@@ -82,7 +82,7 @@ def _russian(data: dict) -> Speller:
 
 
 def _english(data: dict) -> Speller:
-    return Speller("en", english_known().__contains__, *_whitelists(data))
+    return Speller("en", english_is_known, *_whitelists(data))
 
 
 @functools.cache
