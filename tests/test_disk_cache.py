@@ -1,4 +1,6 @@
 """Derived data kept on disk: a fresh process reads what an earlier one derived, never a stale value."""
+import pytest
+
 from server.checks import disk_cache, lexicon, spelling_dictionaries, spelling_store
 
 
@@ -53,17 +55,34 @@ def test_a_data_file_is_parsed_once_per_version(tmp_path, monkeypatch):
     assert parsed == [data_file]
 
 
-def test_a_fresh_process_knows_the_english_words_the_service_knows(tmp_path, monkeypatch):
-    """`vesko check` asks the dictionary's copy in the cache folder; the service holds it in memory."""
+@pytest.fixture
+def fresh_process(tmp_path, monkeypatch):
+    """What `vesko check` sees: an empty cache folder (``tmp_path``), no dictionary loaded in memory."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(spelling_dictionaries, "_IN_MEMORY", set())
     spelling_dictionaries._english_known_stored.cache_clear()
-    try:
-        assert spelling_dictionaries.english_is_known("dress")  # writes the copy
-        spelling_dictionaries._english_known_stored.cache_clear()
-        assert isinstance(spelling_dictionaries._english_known_stored(), spelling_store.Table)
-        loaded = spelling_dictionaries._english()[0]
-        words = [*sorted(loaded)[::499], "qualty", "recieved", "Dress", "o'clock", "\ud800", ""]
-        assert [spelling_dictionaries.english_is_known(w) for w in words] == [w in loaded for w in words]
-    finally:
-        spelling_dictionaries._english_known_stored.cache_clear()
+    yield tmp_path / "vesko"
+    spelling_dictionaries._english_known_stored.cache_clear()
+
+
+def reopened_english_copy():
+    spelling_dictionaries._english_known_stored.cache_clear()
+    return spelling_dictionaries._english_known_stored()
+
+
+def test_a_fresh_process_knows_the_english_words_the_service_knows(fresh_process):
+    """`vesko check` asks the dictionary's copy in the cache folder; the service holds it in memory."""
+    assert spelling_dictionaries.english_is_known("dress")  # writes the copy
+    assert isinstance(reopened_english_copy(), spelling_store.Table)
+    loaded = spelling_dictionaries._english()[0]
+    words = [*sorted(loaded)[::499], "qualty", "recieved", "Dress", "o'clock", "\ud800", ""]
+    assert [spelling_dictionaries.english_is_known(w) for w in words] == [w in loaded for w in words]
+
+
+def test_a_damaged_copy_of_the_english_dictionary_is_written_again(fresh_process):
+    assert spelling_dictionaries.english_is_known("dress")
+    (copy,) = fresh_process.glob("english-known-*.sqlite")
+    copy.write_bytes(b"not a database" * 100)
+    reopened_english_copy()
+    assert spelling_dictionaries.english_is_known("dress") and not spelling_dictionaries.english_is_known("qualty")
+    assert isinstance(reopened_english_copy(), spelling_store.Table)  # written again
