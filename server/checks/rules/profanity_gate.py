@@ -39,6 +39,8 @@ def _case_variants(word: str) -> list[str]:
         letters = "bnr" if normalize.has_latin(word) else ""
     else:
         letters = "" if word.isalpha() and not normalize.all_lookalikes(word) else "b"
+    if not any(ch in word for ch in letters):  # (most words: the word alone, without building it again)
+        return [word]
     variants = [""]
     for ch in word:
         variants = [v + c for v in variants for c in ((ch, ch.upper()) if ch in letters else (ch,))]
