@@ -1,4 +1,8 @@
 """Derived data kept on disk: a fresh process reads what an earlier one derived, never a stale value."""
+import os
+import pickle
+import time
+
 import pytest
 
 from server.checks import disk_cache, lexicon, spelling_dictionaries, spelling_store
@@ -86,3 +90,27 @@ def test_a_damaged_copy_of_the_english_dictionary_is_written_again(fresh_process
     reopened_english_copy()
     assert spelling_dictionaries.english_is_known("dress") and not spelling_dictionaries.english_is_known("qualty")
     assert isinstance(reopened_english_copy(), spelling_store.Table)  # written again
+
+
+def test_files_of_versions_no_longer_run_are_deleted_when_a_new_one_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "vesko"
+    folder.mkdir()
+    month_ago = time.time() - 30 * 86400
+
+    def old_file(name, value="an older version's data"):
+        path = folder / name
+        path.write_bytes(pickle.dumps(value))
+        os.utime(path, (month_ago, month_ago))
+        return path
+
+    stale = [old_file("demo-" + "a" * 20 + ".pickle"), old_file("demo-" + "b" * 20 + "-1.sqlite"), old_file("demo-x1y2.tmp")]
+    in_use = old_file("demo-" + "c" * 20 + ".pickle", "still read")
+    other_names = [old_file("demo-extra-" + "d" * 20 + ".pickle"), old_file("notes.txt")]
+    recent = folder / ("demo-" + "e" * 20 + ".pickle")
+    recent.write_bytes(pickle.dumps("written yesterday by another version"))
+
+    assert disk_cache.cached("demo", "c" * 20, lambda: "not read back") == "still read"  # and marked as used now
+    assert disk_cache.cached("demo", "f" * 20, lambda: "new") == "new"  # a new version's first write prunes
+    assert not any(p.exists() for p in stale)
+    assert in_use.exists() and recent.exists() and all(p.exists() for p in other_names)

@@ -4,7 +4,9 @@ Some of the checker's data is slow to derive and fast to read back: the spelling
 index takes ~1 s to build from a word list and ~0.2 s to unpickle. :func:`cached` keeps such a value
 in the user's cache folder (``$XDG_CACHE_HOME/vesko``, by default ``~/.cache/vesko``), named after a
 fingerprint of everything it is derived from, so a changed source file or a new library version makes
-a new entry instead of a stale read. The files are never part of the repository. When the folder cannot be written (a read-only home, a sandbox) the value is simply
+a new entry instead of a stale read; entries of other fingerprints that no process has read for
+``STALE_DAYS`` are deleted when a new one is written (an upgrade would otherwise leave ~100 MB behind
+each time). The files are never part of the repository. When the folder cannot be written (a read-only home, a sandbox) the value is simply
 built in memory, as it was before the cache existed.
 """
 from __future__ import annotations
@@ -15,7 +17,9 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -23,6 +27,8 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 # Bumped when what is pickled changes shape: old files are then ignored, not misread.
 FORMAT = "1"
+# A file of another fingerprint not read for this long belongs to a version no longer run.
+STALE_DAYS = 14
 
 
 def folder() -> Path:
@@ -44,19 +50,44 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     path = folder() / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as f:
-            return pickle.load(f)
+            value = pickle.load(f)
+        touch(path)
+        return value
     except FileNotFoundError:
         pass
     except Exception as error:  # a truncated or foreign file: rebuild and overwrite it
         log.warning("ignoring unreadable cache file %s: %s", path, error)
     value = build()
     _store(path, value)
+    prune(path, name)
     return value
 
 
 def store(name: str, key: str, value: object) -> None:
     """Replace what :func:`cached` reads for ``name`` and ``key`` (a value that grew in the process)."""
     _store(folder() / f"{name}-{key}.pickle", value)
+
+
+def touch(path: Path) -> None:
+    """Mark a cache file as read now: files in use are never pruned."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def prune(path: Path, name: str) -> None:
+    """Delete the files of ``name`` under other fingerprints (and half-written ones) not touched for STALE_DAYS.
+
+    Every reader treats a missing file as not built yet, so a file deleted under a process of an old
+    version costs that process a rebuild, never an error."""
+    others = re.compile(rf"{re.escape(name)}-(?:[0-9a-f]{{20}}(?:-\w+)?\.(?:pickle|sqlite)|.*\.tmp)")
+    cutoff = time.time() - STALE_DAYS * 86400
+    with contextlib.suppress(OSError):
+        for other in path.parent.iterdir():
+            if other != path and others.fullmatch(other.name):
+                with contextlib.suppress(OSError):
+                    if other.stat().st_mtime < cutoff:
+                        other.unlink()
+                        log.info("deleted %s, not used for %d days", other.name, STALE_DAYS)
 
 
 def _store(path: Path, value: object) -> None:

@@ -96,11 +96,14 @@ def english_is_known(word: str) -> bool:
 def _english_known_stored():
     path = disk_cache.folder() / f"english-known-{_english_key()}-{spelling_store.FORMAT}.sqlite"
     try:
-        return spelling_store.open_word_set(path)
+        words = spelling_store.open_word_set(path)
+        disk_cache.touch(path)
+        return words
     except (OSError, spelling_store.sqlite3.Error):
         pass
     known = _english()[0]
     spelling_store.write_word_set(path, known)
+    disk_cache.prune(path, "english-known")
     return known
 
 
@@ -167,11 +170,14 @@ def _stored(language: str) -> tuple:
     """``(index, words)`` read row by row from the store in the cache folder, written first if missing."""
     path = disk_cache.folder() / f"spelling-{language}-{_index_key(language)}-{spelling_store.FORMAT}.sqlite"
     try:
-        return spelling_store.open_store(path)
+        stored = spelling_store.open_store(path)
+        disk_cache.touch(path)
+        return stored
     except (OSError, spelling_store.sqlite3.Error):
         pass
     words, index = _words_in_memory(language), _index_in_memory(language)
     spelling_store.write_store(path, index, words.known, words.spelled)
+    disk_cache.prune(path, f"spelling-{language}")
     _IN_MEMORY.add(language)  # loaded anyway: the in-memory data answers faster
     return index, words
 
