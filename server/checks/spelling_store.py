@@ -95,9 +95,9 @@ def open_word_set(path: Path) -> Table:
     """The words :func:`write_word_set` stored at ``path``, as a read-only set; FileNotFoundError when there are none."""
     if not path.exists():
         raise FileNotFoundError(path)
-    words = Table(Store(path), "forms")
-    len(words)  # a truncated or foreign file fails here (sqlite3.Error), not in the middle of a check
-    return words
+    store = Store(path)
+    store.row("forms", "")  # a truncated or foreign file fails here (sqlite3.Error), not in the middle of a check
+    return Table(store, "forms")
 
 
 def write_store(path: Path, index, known, spelled: dict) -> None:
