@@ -6,6 +6,8 @@ This file holds the same data — the symspellpy index's deletes and counts, eve
 is written — and :func:`open_store` gives read-only mappings over it, so that ``SymSpell.lookup`` and
 the spelling rule get exactly the answers the in-memory data gives. The service loads everything into
 memory at start instead (see :func:`.spelling_dictionaries.load_in_memory`): look-ups there stay dict-fast.
+A plain set of words (the English dictionary's 160k known words) is kept the same way, as one table
+(:func:`write_word_set`, :func:`open_word_set`).
 """
 from __future__ import annotations
 
