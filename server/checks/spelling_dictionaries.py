@@ -94,17 +94,27 @@ def english_is_known(word: str) -> bool:
 
 @functools.cache
 def _english_known_stored():
-    path = disk_cache.folder() / f"english-known-{_english_key()}-{spelling_store.FORMAT}.sqlite"
+    def write(path: Path) -> frozenset[str]:
+        known = _english()[0]
+        spelling_store.write_word_set(path, known)
+        return known  # loaded anyway: the set answers faster than the file
+
+    return _opened_or_written("english-known", _english_key(), spelling_store.open_word_set, write)
+
+
+def _opened_or_written(name: str, key: str, open_file, write_file):
+    """``open_file(path)`` of the SQLite file ``<name>-<key>`` in the cache folder; when it is missing or
+    damaged, what ``write_file(path)`` returns after writing it (older versions' files pruned then)."""
+    path = disk_cache.folder() / f"{name}-{key}-{spelling_store.FORMAT}.sqlite"
     try:
-        words = spelling_store.open_word_set(path)
+        opened = open_file(path)
         disk_cache.touch(path)
-        return words
+        return opened
     except (OSError, spelling_store.sqlite3.Error):
         pass
-    known = _english()[0]
-    spelling_store.write_word_set(path, known)
-    disk_cache.prune(path, "english-known")
-    return known
+    written = write_file(path)
+    disk_cache.prune(path, name)
+    return written
 
 
 @functools.cache
@@ -168,18 +178,14 @@ def load_in_memory(language: str) -> None:
 @functools.cache
 def _stored(language: str) -> tuple:
     """``(index, words)`` read row by row from the store in the cache folder, written first if missing."""
-    path = disk_cache.folder() / f"spelling-{language}-{_index_key(language)}-{spelling_store.FORMAT}.sqlite"
-    try:
-        stored = spelling_store.open_store(path)
-        disk_cache.touch(path)
-        return stored
-    except (OSError, spelling_store.sqlite3.Error):
-        pass
-    words, index = _words_in_memory(language), _index_in_memory(language)
-    spelling_store.write_store(path, index, words.known, words.spelled)
-    disk_cache.prune(path, f"spelling-{language}")
-    _IN_MEMORY.add(language)  # loaded anyway: the in-memory data answers faster
-    return index, words
+
+    def write(path: Path) -> tuple:
+        words, index = _words_in_memory(language), _index_in_memory(language)
+        spelling_store.write_store(path, index, words.known, words.spelled)
+        _IN_MEMORY.add(language)  # loaded anyway: the in-memory data answers faster
+        return index, words
+
+    return _opened_or_written(f"spelling-{language}", _index_key(language), spelling_store.open_store, write)
 
 
 def suggestion_words(language: str):
