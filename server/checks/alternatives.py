@@ -102,6 +102,12 @@ class LiteralIndex:
         }
         return (re.compile(f"(?=({_trie(bits)}))") if bits else re.compile("(?!)")), enable
 
+    def token_bits(self, folded_token: str) -> int:
+        """The bits of the sets present in a text whose only token is ``folded_token`` (no whitespace)."""
+        if not self._built:
+            self._build()
+        return self._scan_token(folded_token) | self._always
+
     def present(self, folded: str) -> int:
         if not self._built:
             self._build()

@@ -88,7 +88,7 @@ def test_may_match(pattern, text, expected):
 def _real_patterns() -> list[re.Pattern]:
     """The rules' English patterns that have word sets (a handful of each rule)."""
     found = [p[1].compiled for p in advertising._patterns()]
-    for _, _, _, entries in threat._groups():
+    for _, _, _, entries, _ in threat._groups():
         found += [lazy.compiled for _, trigger, pattern, _ in entries for lazy in (trigger, pattern) if lazy]
     found += [lazy.compiled for lazy, _, _ in accusation._lexicon("en").phrases]
     return [p for p in found if word_sets(p.pattern, p.flags)]

@@ -40,9 +40,9 @@ from dataclasses import dataclass
 
 from .. import lexicon, prefilter
 from . import word_literals
-from ..document import lemmas_of
+from ..document import folded_word, lemmas_of, word_pattern
 from .lemma_forms import inflections, may_have_listed_lemma
-from .base import WARNING, Finding, overlaps
+from .base import ALWAYS, NEVER, WARNING, Finding, TokenTest, overlaps
 
 category = "accusation"
 
@@ -217,6 +217,25 @@ def _labels(lex: _Lexicon, language: str, vocabulary: frozenset[str]) -> tuple[d
             if lower[:3] in lex.prefixes and lower not in by_form and (kind := _lemma_kind(language, lower)):
                 by_lemma[lower] = kind
     return by_form, by_lemma
+
+
+def token_test(language: str) -> TokenTest:
+    """A finding is a phrase (which holds a literal of the phrase gate) or a label: a word of the text
+    :func:`_labels` keeps (the lemma's Cyrillic test aside)."""
+    lex = _lexicon(language)
+    if lex is None:
+        return NEVER
+    if lex.phrase_gate is None:
+        return ALWAYS
+
+    def holds_label(token: str, folded: str) -> bool:
+        for word in word_pattern(token).findall(token):
+            lower = folded_word(word)
+            if lower in lex.forms or (language == RU and lower[:3] in lex.prefixes and _lemma_kind(language, lower)):
+                return True
+        return False
+
+    return TokenTest(literals=lex.phrase_gate, test=holds_label)
 
 
 def _word_kind(labels: tuple[dict, dict], word) -> str | None:

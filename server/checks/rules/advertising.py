@@ -13,7 +13,7 @@ import re
 
 from .. import lexicon, prefilter
 from . import word_literals
-from .base import WARNING, Finding
+from .base import WARNING, Finding, TokenTest
 
 category = "advertising"
 
@@ -160,6 +160,12 @@ def advertising_spans(
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
     return spans
+
+
+def token_test(language: str) -> TokenTest:
+    """Every pattern (each language's) runs only on a text holding one of its prefilter literals and, in an
+    ASCII text, a word of each of its word sets (see advertising_spans)."""
+    return word_literals.token_test((p[2], p[6]) for p in _patterns())
 
 
 def find(doc):

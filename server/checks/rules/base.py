@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol
 
 ERROR, WARNING, HINT = "error", "warning", "hint"
 SEVERITY_RANK = {ERROR: 0, WARNING: 1, HINT: 2}
@@ -37,12 +37,39 @@ class Finding:
 
 
 class Rule(Protocol):
-    """What the pipeline needs from a rule module: a category id and a ``find`` function."""
+    """What the pipeline needs from a rule module: a category id and a ``find`` function; optionally
+    ``token_test(language) -> TokenTest`` (see :mod:`..token_gate`), so that texts it cannot concern skip it."""
 
     category: str
 
     def find(self, doc) -> Iterable[Finding]:  # pragma: no cover - protocol
         ...
+
+
+@dataclass(frozen=True)
+class TokenTest:
+    """What one token of a text must have for a rule to find anything in the text (see :mod:`..token_gate`).
+
+    ``literals``: strings one of which some finding needs (:func:`..prefilter.literals`; a token whose folded
+    form holds the *piece* of one concerns the rule); ``ascii_literals``: the same for ASCII texts, when
+    other tests stand in for some there (whole words, :class:`.word_literals.WordSetGate`). ``test(token, folded)``:
+    anything else one token may hold (a digit, a listed word). ``always``: the rule cannot tell from tokens.
+    ``features(token, folded)`` and ``decide(features, text)``: for a rule that needs several tokens
+    together, ``width`` bits per token, OR-ed over the text, and the decision from them, asked when no
+    token concerns the rule by itself.
+    """
+
+    literals: tuple[str, ...] | None = None
+    ascii_literals: tuple[str, ...] | None = None  # None: ``literals``
+    test: Callable[[str, str], bool] | None = None
+    always: bool = False
+    width: int = 0
+    features: Callable[[str, str], int] | None = None
+    decide: Callable[[int, str], bool] | None = None
+
+
+ALWAYS = TokenTest(always=True)  # (what a rule without token_test gets)
+NEVER = TokenTest()  # a rule that finds nothing in the language
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import CYRILLIC_RE, lemmas_of, morph
+from ..document import CYRILLIC_RE, folded_word, lemmas_of, morph, word_pattern
 from .lemma_forms import inflections, may_have_listed_lemma
-from .base import ERROR, Finding
+from .base import ERROR, Finding, TokenTest
 
 category = "insult"
 
@@ -219,6 +219,24 @@ def _listed_words(lex: _Lexicon, doc) -> dict:
         for w in doc.vocabulary
         if w[:2] in lex.prefixes and w not in lex.not_forms and (kind := _russian_kind(w)) is not None
     }
+
+
+def _is_listed(lex: _Lexicon, lower: str) -> bool:
+    """:func:`_listed_words`' test for one folded word (the Russian one without the text's Cyrillic test)."""
+    if lower in lex.not_forms:
+        return False
+    if lex.language != RU:
+        return lower in lex.listed
+    return lower[:2] in lex.prefixes and _russian_kind(lower) is not None
+
+
+def _holds_listed_word(token: str, folded: str) -> bool:
+    return any(_is_listed(lex, folded_word(w)) for w in word_pattern(token).findall(token) for lex in _lexicons())
+
+
+def token_test(language: str) -> TokenTest:
+    """Every finding is a word of the text that :func:`_listed_words` keeps (every language's lexicon)."""
+    return TokenTest(test=_holds_listed_word)
 
 
 def _classify(lex: _Lexicon, doc, listed: dict) -> list:

@@ -20,7 +20,8 @@ import functools
 import re
 
 from .. import lexicon, prefilter
-from .base import ERROR, Finding, overlaps
+from . import word_literals
+from .base import ERROR, Finding, TokenTest, overlaps
 from .personal_data import DOT_ZONE_RE, email_spans
 
 category = "link"
@@ -216,6 +217,28 @@ def link_spans(text: str, folded: str | None = None) -> list[tuple[int, int, str
             bisect.insort(taken, (start, end))
             spans.append((start, end, rule_id))
     return sorted(spans)
+
+
+def _may_link(token: str, folded: str) -> bool:
+    """What the gates of _url_spans, _domain_spans and the "@" handles need, each in one token (none holds
+    whitespace); a folded Greek iota disables the messenger words' gate (see _may_hold_messenger_word)."""
+    return (
+        "@" in token
+        or "://" in token
+        or "www." in folded
+        or DOT_ZONE_RE.search(token) is not None
+        or (not token.isascii() and "\u0345" in folded)
+    )
+
+
+def token_test(language: str) -> TokenTest:
+    """A link needs a token that :func:`_may_link`, or a messenger word (each messenger handle starts with
+    one): a literal of it, and in an ASCII text the word whole (the handle pattern has a non-word character
+    on either side of it), as word_literals reads it."""
+    return word_literals.token_test(
+        ((prefilter.literals(word), word_literals.word_sets(rf"(?<!\w)(?:{word})(?!\w)", re.IGNORECASE)) for word in _messenger_words()),
+        test=_may_link,
+    )
 
 
 def find(doc):

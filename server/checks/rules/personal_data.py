@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon, prefilter
-from .base import ERROR, Finding, overlaps
+from .base import ERROR, Finding, TokenTest, overlaps
 
 category = "personal_data"
 
@@ -269,6 +269,16 @@ def personal_data_spans(text: str, language: str, folded: str | None = None) -> 
             bisect.insort(kept, (span.start, span.end))
             spans[span.start] = span
     return [spans[start] for start, _ in kept]
+
+
+def _may_hold_number_or_zone(token: str, folded: str) -> bool:
+    return DIGIT_RE.search(token) is not None or DOT_ZONE_RE.search(token) is not None
+
+
+def token_test(language: str) -> TokenTest:
+    """Passports, cards and phones need a digit; an e-mail needs its zone's dot (DOT_ZONE_RE) or a dot-word
+    (see _may_hold_email): each lies in one token."""
+    return TokenTest(literals=_folded_words("email_dot_words"), test=_may_hold_number_or_zone)
 
 
 def find(doc):

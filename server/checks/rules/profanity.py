@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .. import lexicon, normalize
 from ..document import is_known_russian_word, lemmas_of
 from . import profanity_gate
-from .base import SEVERITY_RANK, Finding
+from .base import SEVERITY_RANK, Finding, TokenTest
 
 category = "profanity"
 
@@ -261,6 +261,10 @@ def _token_findings(token: str, start: int) -> list[Finding]:
 def _finding(verdict: Verdict, written: str, start: int, end: int) -> Finding:
     replacements = _replacement(verdict, written) if verdict.form else ()
     return Finding(start, end - start, category, verdict.rule_id, verdict.severity, replacements, {"word": written})
+
+
+def token_test(language: str) -> TokenTest:
+    return profanity_gate.token_test()  # (every language's lexicon applies to every text)
 
 
 def find(doc):

@@ -14,7 +14,9 @@ import functools
 import re
 
 from .. import normalize, prefilter
+from ..document import folded_word, word_pattern
 from . import profanity  # a cycle: only its functions are used, when called
+from .base import TokenTest
 
 # The gate: most texts are proved clean from doc.vocabulary (the distinct folded words), without
 # building doc.words. It reasons on folded words, so texts where folding hides how a word is written
@@ -101,3 +103,44 @@ def runs_possible(doc) -> bool:
     """Can a run of one-letter words of a text whose words are all clear have a verdict? When every word
     is clear, they are all plain: the one-letter ones are among SINGLE_LETTERS."""
     return _runs_possible(doc.vocabulary & SINGLE_LETTERS) and SPLIT_RUN_RE.search(doc.text) is not None
+
+
+# --- the same reasoning per token, for the pipeline's token gate (..token_gate) ----------------------------
+_LETTER_BIT = {letter: 1 << i for i, letter in enumerate(sorted(SINGLE_LETTERS))}
+
+
+def _token_may_offend(token: str, folded: str) -> bool:
+    """:func:`words_clear` for a text whose only token is ``token``: False when it is clear."""
+    if not token.isascii() and ("\u212a" in token or "\u0306" in token or "\u0308" in token):
+        return True
+    if ("$" in token or "@" in token) and LEADING_LEET_RE.search(token):
+        return True
+    return any(_may_offend(folded_word(w)) for w in word_pattern(token).findall(token))
+
+
+def _single_letters(token: str, folded: str) -> int:
+    """The one-letter words of the token among SINGLE_LETTERS (:func:`runs_possible`'s letters), as bits."""
+    bits = 0
+    for word in word_pattern(token).findall(token):
+        bits |= _LETTER_BIT.get(folded_word(word), 0)
+    return bits
+
+
+@functools.lru_cache(maxsize=4096)
+def _letters_may_run(bits: int) -> bool:
+    return _runs_possible(frozenset(letter for letter, bit in _LETTER_BIT.items() if bits & bit))
+
+
+def _run_possible(bits: int, text: str) -> bool:
+    return bits != 0 and _letters_may_run(bits) and SPLIT_RUN_RE.search(text) is not None
+
+
+def token_test() -> TokenTest:
+    """Words that may offend (or the text-wide tests of words_clear) in one token; otherwise a run of
+    one-letter words, decided from the letters of all tokens as :func:`runs_possible` decides."""
+    return TokenTest(
+        test=_token_may_offend,
+        width=len(_LETTER_BIT),
+        features=_single_letters,
+        decide=_run_possible,
+    )

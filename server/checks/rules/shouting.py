@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from .base import WARNING, Finding
+from .base import WARNING, Finding, TokenTest
 
 category = "shouting"
 
@@ -130,6 +130,23 @@ def _emoji_floods(text: str):
         return
     for m in EMOJI_FLOOD_RE.finditer(text, first.start()):  # no flood starts before the first emoji
         yield Finding(m.start(), len(m.group()), category, "SHOUTING_EMOJI", WARNING, (EMOJI_RE.match(m.group()).group(),))
+
+
+def _may_shout(token: str, folded: str) -> bool:
+    """Each finding holds, in one token: five capitals in a row (CAPS_WORD_RE: no whitespace in its class),
+    a "!" or "?" (a run spread over tokens has them in each), four equal letters, case aside (the gate of
+    _stretched_words, on the folded token), or an emoji (the first of a flood)."""
+    return (
+        "!" in token
+        or "?" in token
+        or CAPS_WORD_RE.search(token) is not None
+        or REPEAT_RE.search(folded) is not None
+        or (not token.isascii() and EMOJI_START_RE.search(token) is not None)
+    )
+
+
+def token_test(language: str) -> TokenTest:
+    return TokenTest(test=_may_shout)
 
 
 def find(doc):

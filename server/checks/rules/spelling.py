@@ -26,7 +26,7 @@ from ..spelling_dictionaries import english_is_known, load_in_memory, suggestion
 from ..document import Word, folded_word, morph
 from . import profanity, spelling_gate
 from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
-from .base import WARNING, Finding
+from .base import NEVER, WARNING, Finding, TokenTest
 
 category = "spelling"
 
@@ -225,6 +225,13 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Is ``offset`` inside one of the sorted, disjoint ``spans``? (a bisect: texts may hold thousands of links)"""
     k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return k >= 0 and spans[k][1] > offset
+
+
+def token_test(language: str) -> TokenTest:
+    """A finding is a word :func:`.spelling_gate.suspects` does not clear (see there)."""
+    if language not in RULE_IDS:
+        return NEVER
+    return TokenTest(test=lambda token, folded: spelling_gate.may_be_reported(language, token))
 
 
 def find(doc):

@@ -20,7 +20,7 @@ import re
 
 from .. import lexicon, prefilter
 from . import word_literals
-from .base import ERROR, Finding, overlaps
+from .base import ERROR, Finding, TokenTest, overlaps
 
 category = "threat"
 
@@ -89,9 +89,9 @@ def _gate(needs: list) -> re.Pattern | None:
 
 
 @functools.cache
-def _groups() -> tuple[tuple[re.Pattern | None, re.Pattern | None, bool, tuple], ...]:
-    """Per language, (gate, subject gate, gate needs non-ASCII, ((rule_id, trigger, pattern, words), ...)) for
-    its verbs and phrases, compiled only when a text needs them.
+def _groups() -> tuple[tuple[re.Pattern | None, re.Pattern | None, bool, tuple, tuple], ...]:
+    """Per language, (gate, subject gate, gate needs non-ASCII, ((rule_id, trigger, pattern, words), ...), each
+    entry's gate literals or None) for its verbs and phrases, compiled only when a text needs them.
 
     Most reviews contain none of the literal words a threat needs (:mod:`..prefilter`): the gate
     (:func:`_gate`) tells it for all of a language's patterns at once; when every literal of the gate has
@@ -121,8 +121,16 @@ def _groups() -> tuple[tuple[re.Pattern | None, re.Pattern | None, bool, tuple],
             needs.append(_literals(pattern))
         subject_gate = _gate([subject_needs]) if data.get("verbs") else None
         non_ascii = all(needs) and not any(literal.isascii() for literals in needs for literal in literals)
-        result.append((_gate(needs), subject_gate, non_ascii, tuple(entries)))
+        result.append((_gate(needs), subject_gate, non_ascii, tuple(entries), tuple(needs)))
     return tuple(result)
+
+
+def token_test(language: str) -> TokenTest:
+    """Every language's patterns apply: each entry's gate literals, and in an ASCII text its word sets
+    (find skips an entry whose sets the text misses)."""
+    return word_literals.token_test(
+        (need, sets) for *_, entries, needs in _groups() for (*_, sets), need in zip(entries, needs)
+    )
 
 
 def _words(*patterns: prefilter.Lazy) -> tuple[frozenset, ...]:
@@ -134,7 +142,7 @@ def find(doc):
     text = doc.text
     taken: list[tuple[int, int]] = []
     ascii_text = text.isascii()  # and so is the folded text
-    for gate, subject_gate, non_ascii, entries in _groups():
+    for gate, subject_gate, non_ascii, entries, _ in _groups():
         if non_ascii and ascii_text:
             continue
         folded = doc.folded

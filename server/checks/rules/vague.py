@@ -26,14 +26,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from re import _parser as sre  # noqa: the parsed form of a pattern, to tell which characters it names
 
 from .. import lexicon, pattern_plans, prefilter
+from ..document import folded_word, word_pattern
 from ..alternatives import Alternatives, LiteralIndex
 from .accusation import doubted, negated, overlaps, quoted
-from .base import HINT, Finding
+from .base import ALWAYS, HINT, NEVER, Finding, TokenTest
 from .vague_gate import AsciiGate
 
 category = "vague"
@@ -183,6 +185,29 @@ def doc_is_concrete(doc) -> bool:
     """:func:`is_concrete` of a document's text (the same answer, shared with :func:`find`)."""
     lex = _lexicon(doc.language)
     return lex is not None and _facts(lex, doc)[1]
+
+
+def token_test(language: str) -> TokenTest:
+    """A non-ASCII token: the rule runs (its gate is for ASCII texts). Otherwise the gate's test
+    (see .vague_gate), from the run bits of each token's words, OR-ed over the text."""
+    lex = _lexicon(language)
+    if lex is None:
+        return NEVER
+    if lex.fast is None or not lex.fast.gate.usable:
+        return ALWAYS
+    gate = lex.fast.gate
+
+    def run_bits(token: str, folded: str) -> int:
+        if not token.isascii():
+            return 0
+        return functools.reduce(operator.or_, (gate.words[w] for w in map(folded_word, word_pattern(token).findall(token))), 0)
+
+    return TokenTest(
+        test=lambda token, folded: not token.isascii(),
+        width=len(gate.runs),
+        features=run_bits,
+        decide=lambda bits, text: not text.isascii() or gate.live(bits),
+    )
 
 
 def find(doc):

@@ -100,7 +100,10 @@ class AsciiGate:
         dirty = vocabulary - self.clean  # one C-level set operation: mostly empty or a few words
         if not dirty:
             return False
-        present = functools.reduce(operator.or_, map(self.words.__getitem__, dirty), 0)
+        return self.live(functools.reduce(operator.or_, map(self.words.__getitem__, dirty), 0))
+
+    def live(self, present: int) -> bool:
+        """May an alternative be live in a text whose words' run bits, OR-ed, are ``present``?"""
         keys = present & self.keys
         while keys:
             low = keys & -keys

@@ -38,6 +38,7 @@ import sys
 from re import _parser as sre  # noqa: the parsed form of a pattern, as re itself builds it
 
 from .. import disk_cache
+from .base import ALWAYS, TokenTest
 
 RUN_RE = re.compile(r"[^\W_]+")
 MAX_FORMS = 256  # forms kept per piece before they are cut to head and tail (costs time when derived only)
@@ -218,3 +219,70 @@ def may_match(sets: tuple[frozenset, ...], runs: frozenset | None) -> bool:
         if words.isdisjoint(runs):
             return False
     return True
+
+
+class WordSetGate:
+    """For patterns given as ``(prefilter literals, word sets)``, in an ASCII text: which literal sets and word
+    sets a token holds (bits: a run of letters and digits in a word set; a literal's piece in the folded
+    token, as :class:`..alternatives.LiteralIndex` tells), and, from those of all a text's tokens OR-ed,
+    whether some pattern has them all: its literals and a word of each of its sets, as the rules using
+    this require before they run the pattern (see ..token_gate)."""
+
+    MAX_KEPT = 4096
+
+    def __init__(self, entries: list[tuple[tuple[str, ...], tuple[frozenset, ...]]]):
+        from ..alternatives import LiteralIndex  # (a cycle otherwise: alternatives imports prefilter only, but late)
+
+        word_bit: dict[frozenset, int] = {}
+        for _, sets in entries:
+            for words in sets:
+                word_bit.setdefault(words, 1 << len(word_bit))
+        self.index = LiteralIndex()  # ids from 0, shifted past the word sets' bits
+        self.shift = len(word_bit)
+        self.masks = tuple(
+            functools.reduce(int.__or__, map(word_bit.__getitem__, sets), 1 << self.shift + self.index.add(literals))
+            for literals, sets in entries
+        )
+        self.width = self.shift + len(self.index._sets)
+        self.by_word: dict[str, int] = {}
+        for words, b in word_bit.items():
+            for word in words:
+                self.by_word[word] = self.by_word.get(word, 0) | b
+        self._kept: dict[int, bool] = {}  # bits -> answer: the same few combinations recur from text to text
+
+    def token_bits(self, token: str, folded: str) -> int:
+        """The bits of what the token holds (0 for a non-ASCII token: its text is not ASCII, not read)."""
+        if not token.isascii():
+            return 0
+        get, bits = self.by_word.get, self.index.token_bits(folded) << self.shift
+        for run in RUN_RE.findall(folded):
+            bits |= get(run, 0)
+        return bits
+
+    def any_entry(self, present: int) -> bool:
+        """Does some pattern have all it needs in a text whose tokens' bits OR to ``present``?"""
+        kept = self._kept.get(present)
+        if kept is None:
+            kept = any(mask & present == mask for mask in self.masks)
+            if len(self._kept) >= self.MAX_KEPT:
+                self._kept.clear()
+            self._kept[present] = kept
+        return kept
+
+
+def token_test(entries, test=None) -> TokenTest:
+    """The :class:`.base.TokenTest` of patterns given as ``(prefilter literals, word sets)``: a finding holds one
+    of its pattern's literals in any text; in an ASCII text, also a word of each of its word sets (the rules
+    using this skip the pattern otherwise). ``test``: the rule's other per-token test."""
+    entries = list(entries)
+    if not all(literals for literals, _ in entries):
+        return ALWAYS
+    gate = WordSetGate(entries)
+    return TokenTest(
+        literals=tuple(sorted({literal for literals, _ in entries for literal in literals})),
+        ascii_literals=(),
+        test=test,
+        width=gate.width,
+        features=gate.token_bits,
+        decide=lambda bits, text: text.isascii() and gate.any_entry(bits),
+    )

@@ -1,0 +1,88 @@
+"""Which rules may find anything in a text, told from its whitespace-separated tokens, each looked at once.
+
+Most reviews break no rule, yet every rule's own gate (a scan of the text, its vocabulary, a few set
+operations: 3-15 µs each) ran on every review: about half of a check. Nearly all of those gates ask
+about single tokens: does one hold a digit, an "@", a run of capitals, a listed word, a literal of a
+pattern? Here each rule says that for one token (its ``token_test``), once per distinct token (kept
+across texts: tokens recur), and a text's answer is the OR over its tokens, one dict look-up each.
+The pipeline runs only the rules whose answer is yes; they keep their own, finer gates.
+
+Why a rule skipped has nothing to find: its :class:`TokenTest` names what every finding needs in one
+token, a character or a literal (:func:`.prefilter.literals`: strings one of which every match of a
+pattern holds, in the folded text), and what a finding needs is no whitespace, so it lies in a token of
+``text.split()`` (``str.split`` and ``re``'s ``\\s`` agree on whitespace; a literal's whitespace-free
+*piece* lies in one token, as :class:`.alternatives.LiteralIndex` has it). Folding works character by
+character, so a token's folded form is the folded text's token. Two rules need a conjunction over the
+whole text rather than one token (vague: all the words an alternative needs; profanity: a run of
+one-letter words, "х у й"): their tokens give *features* (bits), OR-ed over the text, and the rule
+decides from those.
+"""
+from __future__ import annotations
+
+import functools
+import operator
+from typing import Callable
+
+from . import prefilter
+from .alternatives import LiteralIndex, TokenCache
+from .rules import RULES
+from .rules.base import ALWAYS, TokenTest
+
+
+class _Gate:
+    """One language's tests. A token's value: per rule, a bit for ASCII texts (rule ``i``: bit ``i``) and one
+    for other texts (bit ``n + i``), then each rule's features."""
+
+    def __init__(self, language: str):
+        n = len(RULES)
+        self.index = LiteralIndex()
+        self.specs: list[tuple[int, int, TokenTest, int | None, int | None]] = []  # (ASCII bit, other bit, ...)
+        self.with_features: list[tuple[int, int, int, Callable, Callable]] = []  # (bit, shift, mask, features, decide)
+        self.always, self.rules, shift = 0, (1 << n) - 1, 2 * n
+        for i, rule in enumerate(RULES):
+            spec = rule.token_test(language) if hasattr(rule, "token_test") else ALWAYS
+            if spec.always:
+                self.always |= 1 << i
+                continue
+            literals = self.index.add(spec.literals, shared=False) if spec.literals else None
+            if spec.ascii_literals is None:
+                ascii_literals = literals
+            else:
+                ascii_literals = self.index.add(spec.ascii_literals, shared=False) if spec.ascii_literals else None
+            self.specs.append((1 << i, 1 << n + i, spec.test, literals, ascii_literals))
+            if spec.features is not None:
+                self.with_features.append((1 << i, shift, (1 << spec.width) - 1, spec.features, spec.decide))
+                shift += spec.width
+        self.tokens = TokenCache(self._scan)
+
+    def _scan(self, token: str) -> int:
+        folded = prefilter.fold(token)
+        found = self.index.token_bits(folded)
+        value = 0
+        for ascii_bit, other_bit, test, literals, ascii_literals in self.specs:
+            other = literals is not None and found >> literals & 1
+            in_ascii = ascii_literals is not None and found >> ascii_literals & 1
+            if test is not None and not (in_ascii and other) and test(token, folded):
+                in_ascii = other = True
+            value |= (ascii_bit if in_ascii else 0) | (other_bit if other else 0)
+        for _, shift, _, features, _ in self.with_features:
+            value |= features(token, folded) << shift
+        return value
+
+    def concerned(self, text: str) -> int:
+        value = functools.reduce(operator.or_, map(self.tokens.__getitem__, set(text.split())), 0)
+        bits = (value if text.isascii() else value >> len(RULES)) & self.rules | self.always
+        for bit, shift, mask, _, decide in self.with_features:
+            if not bits & bit and decide(value >> shift & mask, text):
+                bits |= bit
+        return bits
+
+
+@functools.cache
+def _gate(language: str) -> _Gate:
+    return _Gate(language)
+
+
+def concerned(doc) -> int:
+    """Bit ``i`` set when ``RULES[i]`` may find something in the document (see the module's doc)."""
+    return doc.memo("token_gate", lambda: _gate(doc.language).concerned(doc.text))
