@@ -70,10 +70,11 @@ class _Gate:
         return value
 
     def concerned(self, text: str) -> int:
-        value = functools.reduce(operator.or_, map(self.tokens.__getitem__, set(text.split())), 0)
+        # (Every token, repeats too: a look-up costs less than building a set of them first.)
+        value = functools.reduce(operator.or_, map(self.tokens.__getitem__, text.split()), 0)
         bits = (value if text.isascii() else value >> len(RULES)) & self.rules | self.always
         for bit, shift, mask, _, decide in self.with_features:
-            if not bits & bit and decide(value >> shift & mask, text):
+            if not bits & bit and (features := value >> shift & mask) and decide(features, text):
                 bits |= bit
         return bits
 

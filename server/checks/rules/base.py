@@ -56,7 +56,7 @@ class TokenTest:
     anything else one token may hold (a digit, a listed word). ``always``: the rule cannot tell from tokens.
     ``features(token, folded)`` and ``decide(features, text)``: for a rule that needs several tokens
     together, ``width`` bits per token, OR-ed over the text, and the decision from them, asked when no
-    token concerns the rule by itself.
+    token concerns the rule by itself and some token has a feature.
     """
 
     literals: tuple[str, ...] | None = None

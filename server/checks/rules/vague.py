@@ -188,8 +188,9 @@ def doc_is_concrete(doc) -> bool:
 
 
 def token_test(language: str) -> TokenTest:
-    """A non-ASCII token: the rule runs (its gate is for ASCII texts). Otherwise the gate's test
-    (see .vague_gate), from the run bits of each token's words, OR-ed over the text."""
+    """Any text but an ASCII one: the rule runs (its gate is for ASCII texts; a literal with no piece is in
+    every token). In an ASCII text, the gate's test (see .vague_gate) from the run bits of each token's
+    words, OR-ed over the text."""
     lex = _lexicon(language)
     if lex is None:
         return NEVER
@@ -199,15 +200,10 @@ def token_test(language: str) -> TokenTest:
 
     def run_bits(token: str, folded: str) -> int:
         if not token.isascii():
-            return 0
+            return 0  # (its text is not ASCII: not read)
         return functools.reduce(operator.or_, (gate.words[w] for w in map(folded_word, word_pattern(token).findall(token))), 0)
 
-    return TokenTest(
-        test=lambda token, folded: not token.isascii(),
-        width=len(gate.runs),
-        features=run_bits,
-        decide=lambda bits, text: not text.isascii() or gate.live(bits),
-    )
+    return TokenTest(literals=("",), ascii_literals=(), width=len(gate.runs), features=run_bits, decide=lambda bits, text: gate.live(bits))
 
 
 def find(doc):
