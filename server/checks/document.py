@@ -67,6 +67,12 @@ def folded_word(text: str) -> str:
     return unicodedata.normalize("NFC", text.lower()).replace("ё", "е")
 
 
+@functools.lru_cache(maxsize=1024)
+def token_words(token: str) -> tuple[str, ...]:
+    """The words of a whitespace-free token, folded as :attr:`Word.lower` (the token gate's tests each ask)."""
+    return tuple(map(folded_word, word_pattern(token).findall(token)))
+
+
 class Document:
     def __init__(self, text: str, language: str):
         self.text = text

@@ -38,6 +38,7 @@ class _Gate:
         self.index = LiteralIndex()
         self.specs: list[tuple[int, int, TokenTest, int | None, int | None]] = []  # (ASCII bit, other bit, ...)
         self.with_features: list[tuple[int, int, int, Callable, Callable]] = []  # (bit, shift, mask, features, decide)
+        self.feature_literals: list[tuple[int, int, int]] = []  # (first literal set's id, how many, where their bits go)
         self.always, self.rules, shift = 0, (1 << n) - 1, 2 * n
         for i, rule in enumerate(RULES):
             spec = rule.token_test(language) if hasattr(rule, "token_test") else ALWAYS
@@ -52,6 +53,9 @@ class _Gate:
             self.specs.append((1 << i, 1 << n + i, spec.test, literals, ascii_literals))
             if spec.features is not None:
                 self.with_features.append((1 << i, shift, (1 << spec.width) - 1, spec.features, spec.decide))
+                if spec.feature_literals:  # consecutive ids: their bits are one slice of the index's
+                    ids = [self.index.add(literals, shared=False) for literals in spec.feature_literals]
+                    self.feature_literals.append((ids[0], len(ids), shift + spec.width - len(ids)))
                 shift += spec.width
         self.tokens = TokenCache(self._scan)
 
@@ -67,6 +71,8 @@ class _Gate:
             value |= (ascii_bit if in_ascii else 0) | (other_bit if other else 0)
         for _, shift, _, features, _ in self.with_features:
             value |= features(token, folded) << shift
+        for first, count, shift in self.feature_literals:
+            value |= (found >> first & (1 << count) - 1) << shift
         return value
 
     def concerned(self, text: str) -> int:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from .. import lexicon, prefilter
 from . import word_literals
-from ..document import folded_word, lemmas_of, word_pattern
+from ..document import lemmas_of, token_words
 from .lemma_forms import inflections, may_have_listed_lemma
 from .base import ALWAYS, NEVER, WARNING, Finding, TokenTest, overlaps
 
@@ -229,8 +229,7 @@ def token_test(language: str) -> TokenTest:
         return ALWAYS
 
     def holds_label(token: str, folded: str) -> bool:
-        for word in word_pattern(token).findall(token):
-            lower = folded_word(word)
+        for lower in token_words(token):
             if lower in lex.forms or (language == RU and lower[:3] in lex.prefixes and _lemma_kind(language, lower)):
                 return True
         return False

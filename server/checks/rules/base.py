@@ -56,7 +56,9 @@ class TokenTest:
     anything else one token may hold (a digit, a listed word). ``always``: the rule cannot tell from tokens.
     ``features(token, folded)`` and ``decide(features, text)``: for a rule that needs several tokens
     together, ``width`` bits per token, OR-ed over the text, and the decision from them, asked when no
-    token concerns the rule by itself and some token has a feature.
+    token concerns the rule by itself and some token has a feature. The top ``len(feature_literals)`` of
+    those bits are the gate's: bit ``j`` of them set when the token holds a piece of ``feature_literals[j]``
+    (one scan of the token for all rules' literals).
     """
 
     literals: tuple[str, ...] | None = None
@@ -66,6 +68,7 @@ class TokenTest:
     width: int = 0
     features: Callable[[str, str], int] | None = None
     decide: Callable[[int, str], bool] | None = None
+    feature_literals: tuple[tuple[str, ...], ...] = ()
 
 
 ALWAYS = TokenTest(always=True)  # (what a rule without token_test gets)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import CYRILLIC_RE, folded_word, lemmas_of, morph, word_pattern
+from ..document import CYRILLIC_RE, lemmas_of, morph, token_words
 from .lemma_forms import inflections, may_have_listed_lemma
 from .base import ERROR, Finding, TokenTest
 
@@ -231,7 +231,7 @@ def _is_listed(lex: _Lexicon, lower: str) -> bool:
 
 
 def _holds_listed_word(token: str, folded: str) -> bool:
-    return any(_is_listed(lex, folded_word(w)) for w in word_pattern(token).findall(token) for lex in _lexicons())
+    return any(_is_listed(lex, w) for w in token_words(token) for lex in _lexicons())
 
 
 def token_test(language: str) -> TokenTest:

@@ -14,7 +14,7 @@ import functools
 import re
 
 from .. import normalize, prefilter
-from ..document import folded_word, word_pattern
+from ..document import token_words
 from . import profanity  # a cycle: only its functions are used, when called
 from .base import TokenTest
 
@@ -115,14 +115,14 @@ def _token_may_offend(token: str, folded: str) -> bool:
         return True
     if ("$" in token or "@" in token) and LEADING_LEET_RE.search(token):
         return True
-    return any(_may_offend(folded_word(w)) for w in word_pattern(token).findall(token))
+    return any(map(_may_offend, token_words(token)))
 
 
 def _single_letters(token: str, folded: str) -> int:
     """The one-letter words of the token among SINGLE_LETTERS (:func:`runs_possible`'s letters), as bits."""
     bits = 0
-    for word in word_pattern(token).findall(token):
-        bits |= _LETTER_BIT.get(folded_word(word), 0)
+    for word in token_words(token):
+        bits |= _LETTER_BIT.get(word, 0)
     return bits
 
 

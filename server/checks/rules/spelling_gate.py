@@ -18,7 +18,7 @@ import collections
 import functools
 import re
 
-from ..document import Word, folded_word, word_pattern
+from ..document import Word, token_words, word_pattern
 from . import spelling  # a cycle: only its functions are used, when called
 from .spelling_shapes import NOT_A_PLAIN_WORD_RE, _in_script, _odd_token
 
@@ -87,7 +87,7 @@ def may_be_reported(language: str, token: str) -> bool:
     combining breve or diaeresis, or a word not :func:`_never_reported`.)"""
     if not token.isascii() and ("\u0306" in token or "\u0308" in token):
         return True
-    return not all(_never_reported(language, folded_word(w)) for w in word_pattern(token).findall(token))
+    return not all(_never_reported(language, w) for w in token_words(token))
 
 
 def _cut_off_at_end(doc, word: str) -> bool:

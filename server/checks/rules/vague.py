@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from re import _parser as sre  # noqa: the parsed form of a pattern, to tell which characters it names
 
 from .. import lexicon, pattern_plans, prefilter
-from ..document import folded_word, word_pattern
+from ..document import token_words
 from ..alternatives import Alternatives, LiteralIndex
 from .accusation import doubted, negated, overlaps, quoted
 from .base import ALWAYS, HINT, NEVER, Finding, TokenTest
@@ -201,7 +201,7 @@ def token_test(language: str) -> TokenTest:
     def run_bits(token: str, folded: str) -> int:
         if not token.isascii():
             return 0  # (its text is not ASCII: not read)
-        return functools.reduce(operator.or_, (gate.words[w] for w in map(folded_word, word_pattern(token).findall(token))), 0)
+        return functools.reduce(operator.or_, map(gate.words.__getitem__, token_words(token)), 0)
 
     return TokenTest(literals=("",), ascii_literals=(), width=len(gate.runs), features=run_bits, decide=lambda bits, text: gate.live(bits))
 

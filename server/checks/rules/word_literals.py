@@ -222,28 +222,28 @@ def may_match(sets: tuple[frozenset, ...], runs: frozenset | None) -> bool:
 
 
 class WordSetGate:
-    """For patterns given as ``(prefilter literals, word sets)``, in an ASCII text: which literal sets and word
-    sets a token holds (bits: a run of letters and digits in a word set; a literal's piece in the folded
-    token, as :class:`..alternatives.LiteralIndex` tells), and, from those of all a text's tokens OR-ed,
-    whether some pattern has them all: its literals and a word of each of its sets, as the rules using
-    this require before they run the pattern (see ..token_gate)."""
+    """For patterns given as ``(prefilter literals, word sets)``, in an ASCII text: which word sets and literal
+    sets a token holds (bits: a run of letters and digits in a word set; above those, one bit per literal
+    set, which the token gate sets from its scan, see ``TokenTest.feature_literals``), and, from those of
+    all a text's tokens OR-ed, whether some pattern has them all: its literals and a word of each of its
+    sets, as the rules using this require before they run the pattern (see ..token_gate)."""
 
     MAX_KEPT = 4096
 
     def __init__(self, entries: list[tuple[tuple[str, ...], tuple[frozenset, ...]]]):
-        from ..alternatives import LiteralIndex  # (a cycle otherwise: alternatives imports prefilter only, but late)
-
         word_bit: dict[frozenset, int] = {}
-        for _, sets in entries:
+        literal_sets: dict[tuple[str, ...], int] = {}
+        for literals, sets in entries:
             for words in sets:
                 word_bit.setdefault(words, 1 << len(word_bit))
-        self.index = LiteralIndex()  # ids from 0, shifted past the word sets' bits
-        self.shift = len(word_bit)
+            literal_sets.setdefault(tuple(sorted(literals)), len(literal_sets))
+        shift = len(word_bit)
+        self.literal_sets = tuple(literal_sets)
+        self.width = shift + len(literal_sets)
         self.masks = tuple(
-            functools.reduce(int.__or__, map(word_bit.__getitem__, sets), 1 << self.shift + self.index.add(literals))
+            functools.reduce(int.__or__, map(word_bit.__getitem__, sets), 1 << shift + literal_sets[tuple(sorted(literals))])
             for literals, sets in entries
         )
-        self.width = self.shift + len(self.index._sets)
         self.by_word: dict[str, int] = {}
         for words, b in word_bit.items():
             for word in words:
@@ -251,10 +251,10 @@ class WordSetGate:
         self._kept: dict[int, bool] = {}  # bits -> answer: the same few combinations recur from text to text
 
     def token_bits(self, token: str, folded: str) -> int:
-        """The bits of what the token holds (0 for a non-ASCII token: its text is not ASCII, not read)."""
+        """The bits of the word sets the token's runs are in (0 for a non-ASCII token: its text is not ASCII)."""
         if not token.isascii():
             return 0
-        get, bits = self.by_word.get, self.index.token_bits(folded) << self.shift
+        get, bits = self.by_word.get, 0
         for run in RUN_RE.findall(folded):
             bits |= get(run, 0)
         return bits
@@ -285,4 +285,5 @@ def token_test(entries, test=None) -> TokenTest:
         width=gate.width,
         features=gate.token_bits,
         decide=lambda bits, text: text.isascii() and gate.any_entry(bits),
+        feature_literals=gate.literal_sets,
     )
