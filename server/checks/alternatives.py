@@ -32,7 +32,7 @@ from . import prefilter
 from .pattern_plans import plan
 
 LONG_TOKEN = 64  # longer tokens (a run-on or hostile text) are scanned by one trie regex and not kept
-MAX_WINDOWS = 4096  # combinations of picked alternatives kept per list (see Alternatives._live)
+MAX_KEPT = 4096  # combinations of live alternatives kept per list (see Alternatives._live)
 
 
 class LiteralIndex:
@@ -159,15 +159,21 @@ class _Alternative:
     """``prefix(?:part)``, searched as such, or as ``part``'s rest with the zero-width tests before it
     (``prefix`` and the part's leading ``\\b`` or look-behinds) tried where the rest matched (see module)."""
 
-    __slots__ = ("source", "pattern", "guard", "needs", "mask", "finder")
+    __slots__ = ("source", "pattern", "guard", "needs", "mask", "finder", "plain")
 
     def __init__(self, entry: tuple, flags: int):
         self.source, searched, guard, self.needs, finder = entry
         self.pattern = prefilter.Lazy(searched, flags)
         self.guard = _guard(guard, flags) if guard is not None else None
         self.finder = _guard(finder, flags) if finder is not None else None
+        self.plain = None  # the compiled pattern's search, once compiled, when neither guard nor finder applies
 
     def search(self, text: str, pos: int, end: int):
+        if self.plain is not None:  # (most alternatives: one C call)
+            return self.plain(text, pos, end)
+        if self.guard is None and self.finder is None:
+            self.plain = self.pattern.compiled.search
+            return self.plain(text, pos, end)
         if self.finder is not None:  # (the pattern itself) where it may start: at pos, or after a finder hit
             pattern, finder = self.pattern.compiled, self.finder.compiled
             m = pattern.match(text, pos, end)
@@ -195,36 +201,34 @@ class Alternatives:
         self.first, self.all = firsts[0], (1 << len(firsts)) - 1
         for a in self.alternatives:
             a.mask = functools.reduce(operator.or_, (1 << index.add(literals) for literals in a.needs[1:]), 0)
-        self._windows: dict[int, tuple[tuple[_Alternative, ...], bool]] = {}  # see _live
+        self.confirms = functools.reduce(operator.or_, (a.mask for a in self.alternatives), 0)
+        self._kept: dict = {}  # see _live
 
     def _live(self, present: int):
         """The alternatives whose literal sets the text holds (``present``: its bits), in order."""
         hits = present >> self.first & self.all
         if not hits:
             return ()
-        # Which alternatives a text's first literal sets pick is a fact about those bits alone, and the
-        # same few combinations recur from review to review ("recommend", "small", "fit"): kept, it spares
-        # walking the bits one by one (~0.5 µs each) on every text.
-        try:
-            candidates, confirmed = self._windows[hits]
-        except KeyError:
-            candidates, confirmed = self._window(hits)
-        if confirmed:
-            return candidates
-        return [a for a in candidates if a.mask & present == a.mask]
+        # Which alternatives are live is a fact about the bits of their sets alone (their first sets': `hits`,
+        # and the others'), and the same few combinations recur from review to review ("recommend", "small",
+        # "fit"): kept, it spares walking the bits one by one (~0.5 µs each) on every text.
+        key = (hits, present & self.confirms) if self.confirms else hits
+        live = self._kept.get(key)
+        if live is None:
+            if len(self._kept) >= MAX_KEPT:
+                self._kept.clear()
+            live = self._kept[key] = self._pick(hits, present)
+        return live
 
-    def _window(self, hits: int) -> tuple[tuple[_Alternative, ...], bool]:
-        """The alternatives ``hits`` picks, in order, and whether none needs another set confirmed."""
-        candidates, alternatives, rest = [], self.alternatives, hits
-        while rest:
-            low = rest & -rest
-            candidates.append(alternatives[low.bit_length() - 1])
-            rest ^= low
-        window = tuple(candidates), not any(a.mask for a in candidates)
-        if len(self._windows) >= MAX_WINDOWS:
-            self._windows.clear()
-        self._windows[hits] = window
-        return window
+    def _pick(self, hits: int, present: int) -> tuple[_Alternative, ...]:
+        live, alternatives = [], self.alternatives
+        while hits:
+            low = hits & -hits
+            a = alternatives[low.bit_length() - 1]
+            if a.mask & present == a.mask:
+                live.append(a)
+            hits ^= low
+        return tuple(live)
 
     def search(self, text: str, present: int, start: int = 0, end: int | None = None) -> bool:
         """Does the union match in ``text[start:end]`` (searched in place)?"""
