@@ -93,3 +93,11 @@ def _gate(language: str) -> _Gate:
 def concerned(doc) -> int:
     """Bit ``i`` set when ``RULES[i]`` may find something in the document (see the module's doc)."""
     return doc.memo("token_gate", lambda: _gate(doc.language).concerned(doc.text))
+
+
+_BIT = {rule.category: 1 << i for i, rule in enumerate(RULES)}
+
+
+def concerns(doc, category: str) -> bool:
+    """May the rule of ``category`` find something in the document? (For a rule whose own gate is this one.)"""
+    return bool(concerned(doc) & _BIT[category])

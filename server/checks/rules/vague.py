@@ -213,9 +213,12 @@ def find(doc):
     # No judgement at all is the common case, and then the kinds' patterns below find nothing; each is
     # tried only when the text holds one of its words (a union of them all cost ~0.2 ms per review).
     # An ASCII text (most English reviews) whose words hold the literals of no kind's alternative
-    # has no judgement to find (see .vague_gate): the concreteness test and the kinds' searches are skipped.
+    # has no judgement to find (see .vague_gate, asked through the token gate, which the pipeline has
+    # asked already): the concreteness test and the kinds' searches are skipped.
     # (An ASCII text folds to its lower case, see .vague_gate: the fast patterns apply.)
-    if lex.fast is not None and doc.text.isascii() and not lex.fast.gate.may_match(doc.vocabulary):
+    from .. import token_gate  # (here: it imports the rules)
+
+    if lex.fast is not None and doc.text.isascii() and not token_gate.concerns(doc, category):
         return
     # A concrete review gets no hint: asked at the first match only (most texts have none), which
     # finds the same (nothing, when it is concrete).

@@ -1,8 +1,9 @@
 """The vague rule's gate: may any judgement pattern match an ASCII text? Told from its words alone.
 
-Most English reviews hold no judgement; :class:`AsciiGate` proves that from ``doc.vocabulary`` (one
-set operation and a few cached per-word look-ups) before the rule pays for the text's literal bits,
-its concreteness and the kinds' searches (see :func:`.vague.find`).
+Most English reviews hold no judgement; :class:`AsciiGate` proves that from the bits of the runs its
+words hold (kept per word, OR-ed over the text's tokens by the pipeline's token gate, see
+:func:`.vague.token_test`) before the rule pays for the text's literal bits, its concreteness and the
+kinds' searches (see :func:`.vague.find`).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _ascii_folds_to_lower() -> bool:
 
 class AsciiGate:
     """Can any kind's alternative be live (:meth:`..alternatives.Alternatives._live`) in an ASCII text
-    whose folded form is its lower case? Told from ``doc.vocabulary``, with no pass over the text.
+    whose folded form is its lower case? Told from its words' run bits, with no pass over the text.
 
     Live means: for each of the alternative's literal sets, a whitespace-free token of the folded text
     holds the *piece* (``LiteralIndex``: the literal's longest whitespace-free part) of one of its
@@ -78,29 +79,15 @@ class AsciiGate:
                     if key >> i & 1:
                         self.filed.setdefault(1 << i, []).append(masks)
         self.keys = functools.reduce(operator.or_, self.filed, 0)
-        # word -> the bits of the runs it holds; the words seen holding none. Facts about a word, not
-        # about a text; bounded like TokenCache.
+        # word -> the bits of the runs it holds: a fact about a word, not about a text; bounded.
         self.words = TokenCache(self._scan)
-        self.clean: set[str] = set()
 
     def _scan(self, word: str) -> int:
         bits = 0
         for run, b in self.runs:
             if run in word:
                 bits |= b
-        if not bits:
-            if len(self.clean) >= 20_000:
-                self.clean.clear()
-            self.clean.add(word)
         return bits
-
-    def may_match(self, vocabulary: frozenset[str]) -> bool:
-        if not self.usable:
-            return True
-        dirty = vocabulary - self.clean  # one C-level set operation: mostly empty or a few words
-        if not dirty:
-            return False
-        return self.live(functools.reduce(operator.or_, map(self.words.__getitem__, dirty), 0))
 
     def live(self, present: int) -> bool:
         """May an alternative be live in a text whose words' run bits, OR-ed, are ``present``?"""
