@@ -43,17 +43,11 @@ from . import word_literals
 from ..document import lemmas_of, token_words
 from .lemma_forms import inflections, may_have_listed_lemma
 from .base import ALWAYS, NEVER, WARNING, Finding, TokenTest, overlaps
+from .context import CLAUSE_BREAK_RE, after, before, doubted, negated, quoted
 
 category = "accusation"
 
-NEGATION_GAP = 3  # gap words allowed between a negator and the label ("не было никакого обмана")
 SELF_WINDOW = 3  # "я ее конфеты украла": a first-person subject this close makes a confession
-DOUBT_WINDOW = 8  # how many words back a doubt word still counts ("думала, что это опять развод")
-QUOTE_LOOKBACK = 300  # characters searched back for an opening quotation mark (bounded work)
-
-CLAUSE_BREAK_RE = re.compile(r"[.,;:!?()\[\]…\n«»„“”\"—–]")
-SENTENCE_BREAK_RE = re.compile(r"[.!?…\n]")
-STRAIGHT_QUOTE_RE = re.compile(r'(?<!\d)"')  # 5'4" is a height, not a quotation
 FLAGS = re.IGNORECASE | re.UNICODE
 RU = "ru"
 
@@ -141,59 +135,6 @@ def _holds_one(folded: str, literals: tuple[str, ...] | None) -> bool:
     return False
 
 
-# --- context tests, shared with the vague rule -------------------------------------------------
-
-
-def _before(doc, i: int, count: int, break_re: re.Pattern):
-    """Up to ``count`` words before word ``i``, nearest first, not crossing ``break_re``."""
-    words, text = doc.words, doc.text
-    for k in range(i - 1, max(-1, i - 1 - count), -1):
-        if break_re.search(text, words[k].end, words[k + 1].start):
-            return
-        yield words[k]
-
-
-def _after(doc, i: int, count: int, break_re: re.Pattern):
-    words, text = doc.words, doc.text
-    for k in range(i + 1, min(len(words), i + 1 + count)):
-        if break_re.search(text, words[k - 1].end, words[k].start):
-            return
-        yield words[k]
-
-
-def negated(doc, i: int, negators: frozenset, gap: frozenset, max_gap: int = NEGATION_GAP) -> bool:
-    """Is word ``i`` negated: a negator before it in its clause, only gap words between?"""
-    for distance, word in enumerate(_before(doc, i, max_gap + 1, CLAUSE_BREAK_RE)):
-        lower = word.lower
-        if lower in negators or lower.endswith(("n't", "n’t")) and "n't" in negators:
-            return True
-        if lower not in gap or distance == max_gap:
-            return False
-    return False
-
-
-def doubted(doc, i: int, doubt: frozenset, window: int = DOUBT_WINDOW) -> bool:
-    """Does a doubt word ("думала", "thought") stand earlier in the sentence of word ``i``?"""
-    return any(w.lower in doubt for w in _before(doc, i, window, SENTENCE_BREAK_RE))
-
-
-def quoted(text: str, start: int) -> bool:
-    """Is ``start`` inside quotation marks opened earlier on its line?"""
-    window_start = max(0, start - QUOTE_LOOKBACK)
-    line_start = text.rfind("\n", window_start, start) + 1 or window_start
-    before = text[line_start:start]
-    # „…“ is the Russian low-high pair; otherwise “ opens and ” closes. Only the nearest marks count,
-    # so a window that starts inside an earlier quotation does not confuse the test.
-    low_high = "„" in before
-    openers, closers = ("«„", "»“") if low_high else ("«“", "»”")
-    last_open = max(before.rfind(c) for c in openers)
-    last_close = max(before.rfind(c) for c in closers)
-    return last_open > last_close or len(STRAIGHT_QUOTE_RE.findall(before)) % 2 == 1
-
-
-# --- the rule ------------------------------------------------------------------------------------
-
-
 @functools.lru_cache(maxsize=20_000)
 def _lemma_kind(language: str, lower: str) -> str | None:
     """The kind of a Russian word whose lemma is listed (its first letters are a listed word's)."""
@@ -275,14 +216,14 @@ def _candidates(phrases: list, labels: tuple[dict, dict], doc, starts: list[int]
 
 
 def _about_third_party(lex: _Lexicon, doc, first: int, last: int) -> bool:
-    return any(w.lower in lex.third_party_before for w in _before(doc, first, 1, CLAUSE_BREAK_RE)) or any(
-        w.lower in lex.third_party_after for w in _after(doc, last, 2, CLAUSE_BREAK_RE)
+    return any(w.lower in lex.third_party_before for w in before(doc, first, 1, CLAUSE_BREAK_RE)) or any(
+        w.lower in lex.third_party_after for w in after(doc, last, 2, CLAUSE_BREAK_RE)
     )
 
 
 def _confession(lex: _Lexicon, doc, first: int) -> bool:
     """"я её конфеты украла": the buyer speaks of themselves (not "я был обманут", "I got scammed")."""
-    for word in _before(doc, first, SELF_WINDOW, CLAUSE_BREAK_RE):
+    for word in before(doc, first, SELF_WINDOW, CLAUSE_BREAK_RE):
         if word.lower in lex.not_confession:
             return False
         if word.lower in lex.self_words:
