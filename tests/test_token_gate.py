@@ -60,6 +60,7 @@ def test_a_calm_review_concerns_few_rules(text, language):
         ("ivan (at) mail (dot) ru", "en", "personal_data"),
         ("ivan@mail [dot] ru", "en", "personal_data"),
         ("anna@mail.ru", "ru", "personal_data"),
+        ("my passport X123456 was copied", "en", "personal_data"),
         ("I will find you and hurt you", "en", "threat"),
         ("я тебя найду", "ru", "threat"),
         ("use my code SAVE20 for 20% off", "en", "advertising"),

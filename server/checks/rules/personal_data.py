@@ -252,10 +252,7 @@ def personal_data_spans(text: str, language: str, folded: str | None = None) -> 
     A passport or card number wins over a phone reading of the same digits; a longer span wins
     over a shorter one inside it. ``folded``: ``prefilter.fold(text)`` if the caller has it already.
     """
-    if text.isascii():  # see ASCII_DIGITS
-        digits = len(text) - len(text.encode("ascii").translate(None, ASCII_DIGITS))
-    else:
-        digits = len(DIGIT_RE.findall(text))  # see DIGIT_RE
+    digits = _digit_count(text)
     candidates = _passport_spans(text, folded) if digits else []
     if digits >= MIN_CARD_DIGITS:
         candidates += card_spans(text)
@@ -271,14 +268,34 @@ def personal_data_spans(text: str, language: str, folded: str | None = None) -> 
     return [spans[start] for start, _ in kept]
 
 
-def _may_hold_number_or_zone(token: str, folded: str) -> bool:
-    return DIGIT_RE.search(token) is not None or DOT_ZONE_RE.search(token) is not None
+def _digit_count(text: str) -> int:
+    if text.isascii():  # see ASCII_DIGITS
+        return len(text) - len(text.encode("ascii").translate(None, ASCII_DIGITS))
+    return len(DIGIT_RE.findall(text))  # see DIGIT_RE
 
 
 def token_test(language: str) -> TokenTest:
-    """Passports, cards and phones need a digit; an e-mail needs its zone's dot (DOT_ZONE_RE) or a dot-word
-    (see _may_hold_email): each lies in one token."""
-    return TokenTest(literals=_folded_words("email_dot_words"), test=_may_hold_number_or_zone)
+    """An e-mail needs its zone's dot (DOT_ZONE_RE) or a dot-word (see _may_hold_email) in one token; the
+    numbers need digits: a phone or a card seven or more in the text, a passport one and a literal of its
+    pattern (features: a digit, a passport literal; the count is the text's)."""
+    passport_literals = [literals for _, literals in _passport_gates()]
+    if not all(passport_literals):  # a passport pattern any digit may start
+        return TokenTest(
+            literals=_folded_words("email_dot_words"),
+            test=lambda token, folded: DIGIT_RE.search(token) is not None or DOT_ZONE_RE.search(token) is not None,
+        )
+
+    def decide(bits: int, text: str) -> bool:
+        return bool(bits & 1) and (bits == 3 or _digit_count(text) >= MIN_PHONE_DIGITS)
+
+    return TokenTest(
+        literals=_folded_words("email_dot_words"),
+        test=lambda token, folded: DOT_ZONE_RE.search(token) is not None,
+        width=2,
+        features=lambda token, folded: DIGIT_RE.search(token) is not None,
+        decide=decide,
+        feature_literals=(tuple(sorted({literal for literals in passport_literals for literal in literals})),),
+    )
 
 
 def find(doc):

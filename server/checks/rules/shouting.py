@@ -133,20 +133,24 @@ def _emoji_floods(text: str):
 
 
 def _may_shout(token: str, folded: str) -> bool:
-    """Each finding holds, in one token: five capitals in a row (CAPS_WORD_RE: no whitespace in its class),
-    a "!" or "?" (a run spread over tokens has them in each), four equal letters, case aside (the gate of
-    _stretched_words, on the folded token), or an emoji (the first of a flood)."""
+    """Each finding but a run of marks holds, in one token: five capitals in a row (CAPS_WORD_RE: no
+    whitespace in its class), four equal letters, case aside (the gate of _stretched_words, on the folded
+    token), or an emoji (the first of a flood)."""
     return (
-        "!" in token
-        or "?" in token
-        or CAPS_WORD_RE.search(token) is not None
+        CAPS_WORD_RE.search(token) is not None
         or REPEAT_RE.search(folded) is not None
         or (not token.isascii() and EMOJI_START_RE.search(token) is not None)
     )
 
 
 def token_test(language: str) -> TokenTest:
-    return TokenTest(test=_may_shout)
+    """A run of marks ("!!!", "! ! !") needs a "!" or "?" in some token and three in the text."""
+    return TokenTest(
+        test=_may_shout,
+        width=1,
+        features=lambda token, folded: "!" in token or "?" in token,
+        decide=lambda bits, text: text.count("!") + text.count("?") >= 3,
+    )
 
 
 def find(doc):
