@@ -34,9 +34,8 @@ from re import _parser as sre  # noqa: the parsed form of a pattern, to tell whi
 from .. import lexicon, pattern_plans, prefilter
 from ..document import token_words
 from ..alternatives import Alternatives, LiteralIndex
-from .base import overlaps
+from .base import ALWAYS, HINT, NEVER, Finding, TokenTest, overlaps
 from .context import doubted, negated, quoted
-from .base import ALWAYS, HINT, NEVER, Finding, TokenTest
 from .vague_gate import AsciiGate
 
 category = "vague"
