@@ -51,6 +51,7 @@ def test_a_calm_review_concerns_few_rules(text, language):
         ("bad 😡😡😡😡", "en", "shouting"),
         ("see https://clck.ru/3A for photos", "en", "link"),
         ("bought it at www.example.com", "en", "link"),
+        ("see https://example.com/" + "a" * 80 + " for more", "en", "link"),  # a token past LONG_TOKEN
         ("order at cheap-shop.com", "en", "link"),
         ("write to @shop_owner", "en", "link"),
         ("my insta: jane_style24", "en", "link"),
