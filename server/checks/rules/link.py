@@ -241,6 +241,12 @@ def token_test(language: str) -> TokenTest:
     )
 
 
+def warm_up() -> None:
+    """Compile the messenger patterns now (the service's start), not in the first review that names a messenger."""
+    _messenger_gate()
+    _messenger_handle_re()
+
+
 def find(doc):
     for start, end, rule_id in link_spans(doc.text, doc.folded):
         yield Finding(start, end - start, category, rule_id, ERROR)

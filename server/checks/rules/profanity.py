@@ -263,6 +263,11 @@ def _finding(verdict: Verdict, written: str, start: int, end: int) -> Finding:
     return Finding(start, end - start, category, verdict.rule_id, verdict.severity, replacements, {"word": written})
 
 
+def warm_up() -> None:
+    """Compile the innocent phrases now (the service's start), not in the first review with a flagged word."""
+    _innocent_phrases()
+
+
 def token_test(language: str) -> TokenTest:
     return profanity_gate.token_test()  # (every language's lexicon applies to every text)
 
