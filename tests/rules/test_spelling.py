@@ -94,6 +94,20 @@ def test_at_most_three_suggestions():
     assert match["replacements"][0] == "пришёл"
 
 
+@pytest.mark.parametrize(
+    "text, language, replacements",
+    [
+        ("Pants hsould fit", "en", ["should"]),  # not also "hold", "hound": two edits away
+        ("The nottom hem", "en", ["bottom"]),
+        ("The dicl broke", "en", ["dial", "dice", "dill"]),  # the obscene closest word is left out
+        ("Молния сламалась", "ru", ["сломалась"]),
+    ],
+)
+def test_suggestions_are_the_closest_words(text, language, replacements):
+    match = next(m for m in check(text, language)["matches"] if m["category"] == "spelling")
+    assert match["replacements"] == replacements
+
+
 def test_obscenities_are_left_to_the_profanity_rule():
     categories = {m["category"] for m in check("Это пиздец какой-то", "ru")["matches"]}
     assert "spelling" not in categories
