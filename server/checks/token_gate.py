@@ -39,8 +39,8 @@ class _Gate:
     def __init__(self, language: str):
         n = len(RULES)
         self.index = LiteralIndex()
-        # (ASCII bit, other bit, test, literal set id, ASCII literal set id)
-        self.specs: list[tuple[int, int, Callable | None, int | None, int | None]] = []
+        self.literal_bits: list[tuple[int, int]] = []  # (literal set's id in the index, the bits it sets)
+        self.tests: list[tuple[int, Callable]] = []  # (the rule's two bits, its test)
         self.with_features: list[tuple[int, int, int, Callable, Callable]] = []  # (bit, shift, mask, features, decide)
         self.feature_literals: list[tuple[int, int, int]] = []  # (first literal set's id, how many, where their bits go)
         self.always, self.rules, shift = 0, (1 << n) - 1, 2 * n
@@ -49,14 +49,19 @@ class _Gate:
             if spec.always:
                 self.always |= 1 << i
                 continue
-            literals = self.index.add(spec.literals, shared=False) if spec.literals else None
-            if spec.ascii_literals is None:
-                ascii_literals = literals
+            ascii_bit, other_bit = 1 << i, 1 << n + i
+            ascii_literals = spec.literals if spec.ascii_literals is None else spec.ascii_literals
+            if spec.literals and ascii_literals == spec.literals:
+                self.literal_bits.append((self.index.add(spec.literals, shared=False), ascii_bit | other_bit))
             else:
-                ascii_literals = self.index.add(spec.ascii_literals, shared=False) if spec.ascii_literals else None
-            self.specs.append((1 << i, 1 << n + i, spec.test, literals, ascii_literals))
+                if spec.literals:
+                    self.literal_bits.append((self.index.add(spec.literals, shared=False), other_bit))
+                if ascii_literals:
+                    self.literal_bits.append((self.index.add(ascii_literals, shared=False), ascii_bit))
+            if spec.test is not None:
+                self.tests.append((ascii_bit | other_bit, spec.test))
             if spec.features is not None:
-                self.with_features.append((1 << i, shift, (1 << spec.width) - 1, spec.features, spec.decide))
+                self.with_features.append((ascii_bit, shift, (1 << spec.width) - 1, spec.features, spec.decide))
                 if spec.feature_literals:  # consecutive ids: their bits are one slice of the index's
                     ids = [self.index.add(literals, shared=False) for literals in spec.feature_literals]
                     self.feature_literals.append((ids[0], len(ids), shift + spec.width - len(ids)))
@@ -67,12 +72,12 @@ class _Gate:
         folded = prefilter.fold(token)
         found = self.index.token_bits(folded)
         value = 0
-        for ascii_bit, other_bit, test, literals, ascii_literals in self.specs:
-            other = literals is not None and found >> literals & 1
-            in_ascii = ascii_literals is not None and found >> ascii_literals & 1
-            if test is not None and not (in_ascii and other) and test(token, folded):
-                in_ascii = other = True
-            value |= (ascii_bit if in_ascii else 0) | (other_bit if other else 0)
+        for set_id, bits in self.literal_bits:
+            if found >> set_id & 1:
+                value |= bits
+        for bits, test in self.tests:
+            if value & bits != bits and test(token, folded):
+                value |= bits
         for _, shift, _, features, _ in self.with_features:
             value |= features(token, folded) << shift
         for first, count, shift in self.feature_literals:
