@@ -52,11 +52,14 @@ class LiteralIndex:
         self._built = False
 
     def add(self, literals, shared: bool = True) -> int:
-        """The set's id: a shared one for equal sets, or (``shared=False``) the next id."""
-        assert not self._built, "the index is built on the first text"
+        """The set's id: a shared one for equal sets, or (``shared=False``) the next id. A set added after the
+        first text (another module's, loaded later: see :func:`language_index`) has the index built again."""
         literals = tuple(sorted(literals or ()))
         if shared and literals in self._shared:
             return self._shared[literals]
+        if self._built:
+            self._built = False
+            self.__dict__.pop("_trie", None)
         self._sets.append(literals)
         if shared:
             self._shared[literals] = len(self._sets) - 1
@@ -106,13 +109,20 @@ class LiteralIndex:
         """The bits of the sets present in a text whose only token is ``folded_token`` (no whitespace)."""
         if not self._built:
             self._build()
-        return self._scan_token(folded_token) | self._always
+        return self._tokens[folded_token] | self._always
 
     def present(self, folded: str) -> int:
         if not self._built:
             self._build()
         # (Most tokens' bits are not 0, but those that are cost a copy of a ~1,200-bit int each.)
         return functools.reduce(operator.or_, filter(None, map(self._tokens.__getitem__, set(folded.split()))), self._always)
+
+
+@functools.cache
+def language_index(language: str) -> LiteralIndex:
+    """The one index of a language's literal sets that the coverage, the vague rule and the token gate share:
+    a token new to the process is scanned once for all of them (most of a new word's cost at first sight)."""
+    return LiteralIndex()
 
 
 class TokenCache(dict):

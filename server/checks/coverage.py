@@ -35,7 +35,7 @@ import re
 
 from .. import prompts
 from . import lexicon, prefilter
-from .alternatives import Alternatives, LiteralIndex, TokenCache
+from .alternatives import Alternatives, TokenCache, language_index
 from .coverage_patterns import _Anchored, _char_breaks, _pattern, _splitter
 from .rules import vague
 from .document import CYRILLIC_RE, Document, lemmas_of
@@ -54,8 +54,8 @@ def _normal(lowered: str) -> str:
 class _Rules:
     """One language's coverage.yaml, compiled once."""
 
-    def __init__(self, data: dict):
-        self.index = LiteralIndex()  # every pattern's literals, told for a text in one scan
+    def __init__(self, data: dict, language: str):
+        self.index = language_index(language)  # every pattern's literals, told for a text in one scan
         self.negators = frozenset(data.get("negators", ()))
         self.window = int(data.get("negation_window", 3))
         self.negators_after = _Anchored(  # matched in place, right after the trigger
@@ -114,7 +114,7 @@ class _Rules:
 @functools.cache
 def _rules(language: str) -> _Rules | None:
     data = lexicon.load(language, "coverage")
-    return _Rules(data) if data else None
+    return _Rules(data, language) if data else None
 
 
 class _Text:

@@ -27,7 +27,7 @@ import operator
 from typing import Callable
 
 from . import prefilter
-from .alternatives import LiteralIndex, TokenCache
+from .alternatives import TokenCache, language_index
 from .rules import RULES
 from .rules.base import ALWAYS
 
@@ -38,7 +38,7 @@ class _Gate:
 
     def __init__(self, language: str):
         n = len(RULES)
-        self.index = LiteralIndex()
+        self.index = language_index(language)  # (shared: a new token is scanned once for the coverage too)
         self.literal_bits: list[tuple[int, int]] = []  # (literal set's id in the index, the bits it sets)
         self.tests: list[tuple[int, Callable]] = []  # (the rule's two bits, its test)
         self.with_features: list[tuple[int, int, int, Callable, Callable]] = []  # (bit, shift, mask, features, decide)

@@ -33,7 +33,7 @@ from re import _parser as sre  # noqa: the parsed form of a pattern, to tell whi
 
 from .. import lexicon, pattern_plans, prefilter
 from ..document import token_words
-from ..alternatives import Alternatives, LiteralIndex
+from ..alternatives import Alternatives, language_index
 from .base import ALWAYS, HINT, NEVER, Finding, TokenTest, overlaps
 from .context import doubted, negated, quoted
 from .vague_gate import AsciiGate
@@ -54,8 +54,8 @@ class _Fast:
     characters ``re.IGNORECASE`` equates with others (then ``doc.folded`` is ``text.lower()``, of the
     same length: the same offsets); lower() keeps \\w, \\d and \\s as they were."""
 
-    def __init__(self, kinds: list[list[str]], stems: list[str], number: str | None):
-        self.index = LiteralIndex()
+    def __init__(self, kinds: list[list[str]], stems: list[str], number: str | None, language: str):
+        self.index = language_index(language)
         self.kinds = [Alternatives(self.index, patterns) for patterns in kinds]
         self.concrete = [Alternatives(self.index, stems, prefix=r"\b")]
         if number:
@@ -129,6 +129,7 @@ def _lexicon(language: str) -> _Lexicon | None:
         [[_apostrophes(p) for p in entry["patterns"]] for entry in data["kinds"].values()],
         [_apostrophes(s) for s in stems],
         concrete.get("number"),
+        language,
     )
     return _Lexicon(
         rule_id=f"{language.upper()}_VAGUE",
