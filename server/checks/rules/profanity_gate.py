@@ -62,12 +62,16 @@ def _may_offend(word: str) -> bool:
     return not variants or any(profanity._token_findings(v, 0) for v in variants)
 
 
+def _folding_hides(text: str) -> bool:
+    """Does the text (or token) hold what folded words do not show (see LEADING_LEET_RE)?"""
+    if not text.isascii() and ("\u212a" in text or "\u0306" in text or "\u0308" in text):
+        return True
+    return ("$" in text or "@" in text) and LEADING_LEET_RE.search(text) is not None
+
+
 def words_clear(doc) -> bool:
     """True when no word of the text can have a finding (split letter runs aside)."""
-    text = doc.text
-    if not text.isascii() and ("\u212a" in text or "\u0306" in text or "\u0308" in text):
-        return False
-    if ("$" in text or "@" in text) and LEADING_LEET_RE.search(text):
+    if _folding_hides(doc.text):
         return False
     vocabulary = doc.vocabulary
     if _CLEAR.issuperset(vocabulary):  # the usual text: no set built
@@ -111,11 +115,7 @@ _LETTER_BIT = {letter: 1 << i for i, letter in enumerate(sorted(SINGLE_LETTERS))
 
 def _token_may_offend(token: str, folded: str) -> bool:
     """:func:`words_clear` for a text whose only token is ``token``: False when it is clear."""
-    if not token.isascii() and ("\u212a" in token or "\u0306" in token or "\u0308" in token):
-        return True
-    if ("$" in token or "@" in token) and LEADING_LEET_RE.search(token):
-        return True
-    return any(map(_may_offend, token_words(token)))
+    return _folding_hides(token) or any(map(_may_offend, token_words(token)))
 
 
 def _single_letters(token: str, folded: str) -> int:

@@ -61,11 +61,16 @@ def remember_unsuggested(language: str, word: str) -> None:
     _remember(_UNSUGGESTED[language], word)
 
 
+def _combining_marks(text: str) -> bool:
+    """A combining breve or diaeresis: и + ̆  folds to й, so folded words are shorter than the text's."""
+    return not text.isascii() and ("\u0306" in text or "\u0308" in text)
+
+
 def suspects(doc) -> tuple[bool, set | None]:
     """(clear, looked for): clear when no word of the text can be reported (the usual text: every word
     known); otherwise the folded words to look for in it, or None when every word must be looked at."""
-    language, text = doc.language, doc.text
-    if not text.isascii() and ("\u0306" in text or "\u0308" in text):  # и + ̆  folds to й: lengths differ
+    language = doc.language
+    if _combining_marks(doc.text):
         return False, None
     never, unsuggested = _NEVER[language], _UNSUGGESTED[language]
     if never.issuperset(doc.vocabulary):  # the usual text: no set built
@@ -85,9 +90,7 @@ def suspects(doc) -> tuple[bool, set | None]:
 def may_be_reported(language: str, token: str) -> bool:
     """May a word of this whitespace-free token be reported? (:func:`suspects`' tests, for one token: a
     combining breve or diaeresis, or a word not :func:`_never_reported`.)"""
-    if not token.isascii() and ("\u0306" in token or "\u0308" in token):
-        return True
-    return not all(_never_reported(language, w) for w in token_words(token))
+    return _combining_marks(token) or not all(_never_reported(language, w) for w in token_words(token))
 
 
 def _cut_off_at_end(doc, word: str) -> bool:

@@ -221,6 +221,12 @@ def may_match(sets: tuple[frozenset, ...], runs: frozenset | None) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=256)
+def _token_runs(folded_token: str) -> tuple[str, ...]:
+    """A token's runs of letters and digits (each rule's WordSetGate asks for the same new token in turn)."""
+    return tuple(RUN_RE.findall(folded_token))
+
+
 class WordSetGate:
     """For patterns given as ``(prefilter literals, word sets)``, in an ASCII text: which word sets and literal
     sets a token holds (bits: a run of letters and digits in a word set; above those, one bit per literal
@@ -255,7 +261,7 @@ class WordSetGate:
         if not token.isascii():
             return 0
         get, bits = self.by_word.get, 0
-        for run in RUN_RE.findall(folded):
+        for run in _token_runs(folded):
             bits |= get(run, 0)
         return bits
 
