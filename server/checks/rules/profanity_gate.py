@@ -85,22 +85,43 @@ def words_clear(doc) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=4096)
-def _runs_possible(singles: frozenset) -> bool:
-    """Can a run of these one-letter words (any case) have a verdict? Its readings are made of the
-    letters' readings (per-letter maps, repeats removed), and every match of a pattern holds one of
-    its literals (:func:`.prefilter.literals`): no literal made of those letters, no verdict."""
-    readings = set()
-    for letter in singles:
-        for written in {letter, letter.upper()} | ({"ё", "Ё"} if letter == "е" else set()):
-            readings.update(normalize.unleet(written), *normalize.cyrillic_readings(written))
+@functools.cache
+def _needed_letter_sets() -> tuple[frozenset, ...] | None:
+    """Per literal of every profanity pattern (:func:`.prefilter.literals`), the characters it is made of,
+    the smallest sets only (a run whose readings hold a smaller set already may match); None when some
+    pattern has no literal (then any run may match)."""
+    sets = set()
     for lex in profanity._lexicons():
         for rule in lex.rules:
             for pattern in (rule.patterns, rule.translit, rule.inside_unknown):
-                literals = pattern and prefilter.literals(pattern.pattern)
-                if pattern and (literals is None or any(readings.issuperset(lit) for lit in literals)):
-                    return True
-    return False
+                if not pattern:
+                    continue
+                literals = prefilter.literals(pattern.pattern)
+                if literals is None:
+                    return None
+                sets.update(frozenset(literal) for literal in literals)
+    return tuple(s for s in sets if not any(other < s for other in sets))
+
+
+@functools.cache
+def _letter_readings(letter: str) -> frozenset:
+    """Every character a one-letter word may be read as, in any case (per-letter maps, repeats removed)."""
+    readings = set()
+    for written in {letter, letter.upper()} | ({"ё", "Ё"} if letter == "е" else set()):
+        readings.update(normalize.unleet(written), *normalize.cyrillic_readings(written))
+    return frozenset(readings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _runs_possible(singles: frozenset) -> bool:
+    """Can a run of these one-letter words (any case) have a verdict? Its readings are made of the
+    letters' readings, and every match of a pattern holds one of its literals: no literal made of those
+    letters' readings, no verdict."""
+    needed = _needed_letter_sets()
+    if needed is None:
+        return True
+    readings = frozenset().union(*map(_letter_readings, singles))
+    return any(letters <= readings for letters in needed)
 
 
 def runs_possible(doc) -> bool:
