@@ -2,7 +2,7 @@
 import pytest
 
 from server.checks import check, lexicon, normalize
-from server.checks.rules import profanity
+from server.checks.rules import profanity, profanity_gate
 
 OBSCENE = [
     # Russian roots in their inflections and derivations.
@@ -233,3 +233,60 @@ def test_decisions_are_cached_per_word():
     profanity.verdict_for.cache_clear()
     check("пиздец пиздец пиздец")
     assert profanity.verdict_for.cache_info().hits >= 2
+
+
+# The literal gate in front of the verdict (profanity_gate.clear_cyrillic): a word of small Russian letters
+# holding none of the Russian patterns' literals, as written or with repeats collapsed, is cleared at once;
+# every other word takes the full path.
+CLEARED_AT_ONCE = ["платье", "размер", "продавец", "рекомендую", "качество", "доставка"]
+FULL_PATH = [
+    "хуйня",  # a root: a verdict
+    "хууууйня",  # the root only once the repeats are collapsed
+    "хлебать",  # holds "еб", innocent all the same
+    "класс",  # holds "сс" (a vulgar root's literal), innocent
+    "Платье",  # a capital: names are read apart
+    "ёлка",  # ё: not folded here
+    "xуй",  # a Latin look-alike
+    "бл*ть",  # a mask
+]
+
+
+@pytest.mark.parametrize("word", CLEARED_AT_ONCE)
+def test_a_plain_russian_word_without_a_root_is_cleared_by_its_literals(word):
+    assert profanity_gate.clear_cyrillic(word)
+    assert profanity.verdict_for(word) is None
+
+
+@pytest.mark.parametrize("word", FULL_PATH)
+def test_a_word_that_may_hold_a_root_takes_the_full_path(word):
+    assert not profanity_gate.clear_cyrillic(word)
+
+
+def test_the_literal_gate_clears_no_word_the_full_path_flags():
+    # Every Russian word of the tables above, and each with its letters doubled: cleared only when the
+    # full path (the gate bypassed) finds nothing.
+    words = {w.lower() for text, _ in OBSCENE + VULGAR for w in text.split()} | {w.lower() for w in INNOCENT}
+    words = {w.strip(",.!?") for w in words}
+    words |= {w[:2] + w[1] * 3 + w[2:] for w in list(words) if len(w) > 2}
+    checked = 0
+    for word in sorted(w for w in words if profanity_gate.CYRILLIC_WORD_RE.fullmatch(w)):
+        if profanity_gate.clear_cyrillic(word):
+            checked += 1
+            assert profanity._plain_verdict(word) is None, word
+    assert checked > 20
+
+
+@pytest.mark.parametrize(
+    "letters, may_run",
+    [
+        ("худ", True),
+        ("бля", True),
+        ("fuk", True),
+        ("xyz", True),  # Latin x and y read as the Cyrillic х and у
+        ("абв", False),
+        ("abd", False),
+        ("аоу", False),
+    ],
+)
+def test_a_run_of_one_letter_words_may_offend_only_with_a_roots_letters(letters, may_run):
+    assert profanity_gate._runs_possible(frozenset(letters)) is may_run

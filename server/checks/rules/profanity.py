@@ -184,6 +184,8 @@ def _masked_verdict(word: str) -> Verdict | None:
 @functools.lru_cache(maxsize=50_000)
 def verdict_for(word: str) -> Verdict | None:
     """The decision for one word of the text, read whole (with whatever masks and separators it carries)."""
+    if profanity_gate.clear_cyrillic(word):
+        return None
     if normalize.is_masked(word):
         return _masked_verdict(word)
     return _plain_verdict(normalize.join_separated(word))  # б.л.я.т.ь, х-у-й, по-хую → one word
@@ -264,8 +266,10 @@ def _finding(verdict: Verdict, written: str, start: int, end: int) -> Finding:
 
 
 def warm_up() -> None:
-    """Compile the innocent phrases now (the service's start), not in the first review with a flagged word."""
+    """Compile the innocent phrases and the Russian literals' automaton now (the service's start), not in the
+    first review with a flagged word."""
     _innocent_phrases()
+    profanity_gate.clear_cyrillic("а")
 
 
 def token_test(language: str) -> TokenTest:
