@@ -76,7 +76,8 @@ def unleet(word: str) -> str:
 
 def collapse_repeats(word: str) -> str:
     """Every run of one letter becomes a single letter (``хуууй`` → ``хуй``, ``ссука`` → ``сука``)."""
-    return REPEAT_RE.sub(r"\1", word)
+    # (Searched first: most words have no run, and a substitution with a template costs ~5x a search.)
+    return REPEAT_RE.sub(r"\1", word) if REPEAT_RE.search(word) else word
 
 
 def shorten_repeats(word: str) -> str:
