@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..document import CYRILLIC_RE, lemmas_of, morph, token_words
+from ..document import CYRILLIC_RE, lemmas_of, parses, token_words
 from .lemma_forms import inflections, may_have_listed_lemma
 from .base import ERROR, Finding, TokenTest
 
@@ -121,7 +121,7 @@ def _lexicons() -> tuple[_Lexicon, ...]:
 @functools.lru_cache(maxsize=4096)
 def _numbers(lower: str) -> frozenset[str]:
     """Grammatical numbers a Russian word may have ('sing', 'plur'); empty when it has none."""
-    return frozenset(p.tag.number for p in morph().parse(lower) if p.tag.number)
+    return frozenset(p.tag.number for p in parses(lower) if p.tag.number)
 
 
 def _agree(lex: _Lexicon, insult: str, person: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .. import lexicon, normalize, prefilter
 from ..spelling_dictionaries import english_is_known, load_in_memory, suggestion_index, suggestion_words
-from ..document import Word, folded_word, morph
+from ..document import Word, folded_word, is_known_russian_word, parses
 from . import profanity, spelling_gate
 from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
 from .base import NEVER, WARNING, Finding, TokenTest
@@ -72,13 +72,12 @@ def _whitelists(data: dict) -> tuple:
 
 def _prefixed_russian_word(word: str) -> bool:
     """A known prefix glued to a dictionary word (перезаказать, суперская, антистатик): a word, not a typo."""
-    stack = morph().parse(word)[0].methods_stack
+    stack = parses(word)[0].methods_stack
     return len(stack) == 2 and type(stack[1][0]).__name__ == "KnownPrefixAnalyzer"
 
 
 def _russian(data: dict) -> Speller:
-    analyzer = morph()
-    return Speller("ru", lambda w: analyzer.word_is_known(w) or _prefixed_russian_word(w), *_whitelists(data))
+    return Speller("ru", lambda w: is_known_russian_word(w) or _prefixed_russian_word(w), *_whitelists(data))
 
 
 def _english(data: dict) -> Speller:
