@@ -119,3 +119,19 @@ def test_a_word_cut_off_at_the_end_of_the_text_is_not_flagged():
 
 def test_a_spelling_finding_keeps_the_review_publishable():
     assert check("Кочество хорошее, расмер подошёл.", "ru")["summary"]["publishable"] is True
+
+
+@pytest.mark.parametrize(
+    "word, prefixed",
+    [
+        ("перезаказать", True),  # пере + заказать
+        ("суперская", True),  # супер + ская
+        ("рекамендую", False),  # "ре" splits off, but the parse is no prefix + word
+        ("фасончик", False),  # no known prefix at all: answered without a parse
+        ("малинький", False),
+    ],
+)
+def test_a_known_prefix_glued_to_a_word_is_a_word(word, prefixed):
+    from server.checks.rules import spelling
+
+    assert spelling._prefixed_russian_word(word) is prefixed

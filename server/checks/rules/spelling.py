@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .. import lexicon, normalize, prefilter
 from ..spelling_dictionaries import english_is_known, load_in_memory, suggestion_index, suggestion_words
-from ..document import Word, folded_word, is_known_russian_word, parses
+from ..document import Word, folded_word, is_known_russian_word, morph, parses
 from . import profanity, spelling_gate
 from .spelling_shapes import MIN_LENGTH, _in_script, _odd_token, _starts_sentence
 from .base import NEVER, WARNING, Finding, TokenTest
@@ -72,8 +72,18 @@ def _whitelists(data: dict) -> tuple:
 
 def _prefixed_russian_word(word: str) -> bool:
     """A known prefix glued to a dictionary word (перезаказать, суперская, антистатик): a word, not a typo."""
+    splitter = _known_prefixes()
+    if splitter is not None and next(splitter.possible_splits(word.lower()), None) is None:
+        return False  # no known prefix to split off: the parse cannot be one (and costs tens of µs)
     stack = parses(word)[0].methods_stack
     return len(stack) == 2 and type(stack[1][0]).__name__ == "KnownPrefixAnalyzer"
+
+
+@functools.cache
+def _known_prefixes():
+    """pymorphy3's own KnownPrefixAnalyzer, whose ``possible_splits`` tell whether it can parse a word at all
+    (a parse's last method is the analyzer that made it); None if this pymorphy3 has none."""
+    return next((unit for unit, _ in morph()._units if type(unit).__name__ == "KnownPrefixAnalyzer"), None)
 
 
 def _russian(data: dict) -> Speller:
