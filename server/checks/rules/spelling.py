@@ -257,15 +257,15 @@ def find(doc):
     clear, sought = spelling_gate.suspects(doc)
     if clear:
         return
-    # Only the words that can be reported or count as unknown, when the text lets them be found alone.
-    words = spelling_gate.occurrences(doc, sought) if sought is not None else None
+    # Only the words that can be reported or count as unknown (the others fail the first test below).
+    words = spelling_gate.occurrences(doc, sought) if sought is not None else doc.words
     text = doc.text
     # A mark inside a token is one in the text (a token ends where whitespace starts, a \b all the same):
     # no mark in the text, no token to look at ("...comfy" holds the literal ".com", not the mark).
     marked = "." in text and URL_MARK.may_match(doc.folded) and URL_MARK_RE.search(text) is not None
     links = [m.span() for m in TOKEN_RE.finditer(text) if URL_MARK_RE.search(m.group())] if marked else []
     unknown = 0
-    for word in _words(doc.words if words is None else words):
+    for word in _words(words):
         if not _may_be_misspelt(language, word.text) or _skipped_here(word, text):
             continue
         if word.end == len(text) and _cut_short(language, word.lower):

@@ -9,7 +9,7 @@ that can be reported, or count towards the rule's limit of unknown words, are lo
 Why it is safe: a finding needs ``_may_be_misspelt(written)``, and for a plain folded word (ASCII or
 Russian letters; no combining breve or diaeresis in the text) each written character folds to one
 character, so the tests of the written word give the same answer on the folded one (see
-:func:`_never_reported`). Words the rule found unknown but without a suggestion are kept apart
+:func:`never_reported`). Words the rule found unknown but without a suggestion are kept apart
 (:data:`_UNSUGGESTED`): never reported either, they still count towards the limit, so they are looked for.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ JOINERS = "*#@$%.'’_-"
 
 
 @functools.lru_cache(maxsize=100_000)
-def _never_reported(language: str, word: str) -> bool:
+def never_reported(language: str, word: str) -> bool:
     """True when no word of a text whose ``Word.lower`` is ``word`` can be reported. A finding needs
     _may_be_misspelt(written) to hold, and for a plain folded word (ASCII or Russian letters; the text
     has no combining breve or diaeresis, see suspects) each written character folds to one character,
@@ -46,7 +46,7 @@ def _never_reported(language: str, word: str) -> bool:
     if not PLAIN_RE.fullmatch(word):
         return not _in_script(word, language) or bool(NOT_A_PLAIN_WORD_RE.search(word) and "." not in word)
     if "." in word and JOINED_SENTENCES_RE.fullmatch(word):
-        return all(_never_reported(language, piece) for piece in LETTERS_RE.findall(word))
+        return all(never_reported(language, piece) for piece in LETTERS_RE.findall(word))
     return not _in_script(word, language) or _odd_token(word) or spelling.is_known(language, word)
 
 
@@ -54,6 +54,14 @@ def _remember(kept: set, word: str) -> None:
     if len(kept) > MAX_NEVER:
         kept.clear()
     kept.add(word)
+
+
+def remember_never_reported(language: str, words) -> None:
+    """Folded words known beforehand never to be reported (:func:`never_reported`'s, see :mod:`..primer`)."""
+    never = _NEVER[language]
+    if len(never) + len(words) > MAX_NEVER:
+        never.clear()
+    never.update(words)
 
 
 def remember_unsuggested(language: str, word: str) -> None:
@@ -77,7 +85,7 @@ def suspects(doc) -> tuple[bool, set | None]:
         return True, None
     reportable = set()
     for word in (doc.vocabulary - never).difference(unsuggested):  # the second on the few words left
-        if _never_reported(language, word):
+        if never_reported(language, word):
             _remember(never, word)
         else:
             reportable.add(word)
@@ -89,8 +97,8 @@ def suspects(doc) -> tuple[bool, set | None]:
 
 def may_be_reported(language: str, token: str) -> bool:
     """May a word of this whitespace-free token be reported? (:func:`suspects`' tests, for one token: a
-    combining breve or diaeresis, or a word not :func:`_never_reported`.)"""
-    return _combining_marks(token) or not all(_never_reported(language, w) for w in token_words(token))
+    combining breve or diaeresis, or a word not :func:`never_reported`.)"""
+    return _combining_marks(token) or not all(never_reported(language, w) for w in token_words(token))
 
 
 def _cut_off_at_end(doc, word: str) -> bool:
@@ -122,16 +130,16 @@ def _starts_word(text: str, i: int) -> bool:
     return j < 0 or not text[j].isalnum()
 
 
-def occurrences(doc, words: set) -> list[Word] | None:
-    """The document's words whose ``Word.lower`` is one of ``words``, in text order, found without building
-    every word's span; None when the text is not ASCII (there the caller reads :attr:`Document.words`).
+def occurrences(doc, words: set) -> list[Word]:
+    """The document's words whose ``Word.lower`` is one of ``words``, in text order; in an ASCII text found
+    without building every word's span.
 
     In an ASCII text a word's ``lower`` is the word lower-cased character by character, so the words
     sought are occurrences in the lower-cased text: those where a document word starts (:func:`_starts_word`:
     the word pattern joins letters across marks, greedily) and that the word pattern matches whole."""
     text = doc.text
     if not text.isascii():
-        return None
+        return [word for word in doc.words if word.lower in words]
     lowered, pattern, found = text.lower(), word_pattern(text), []
     for word in words:
         i = lowered.find(word)
