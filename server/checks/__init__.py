@@ -10,7 +10,7 @@ import gc
 import time
 import dataclasses
 
-from . import coverage, prefilter, token_gate
+from . import coverage, prefilter, primer, token_gate
 from .document import Document, morph
 from .graphemes import Snapper
 from .languagetool import LANGUAGETOOL_CATEGORIES, LanguageToolEngine
@@ -43,6 +43,7 @@ def warm_up() -> None:
     for language in languages():
         check(WARM_UP_TEXTS.get(language, "-"), language)
     prefilter.compile_all()  # the patterns the sample reviews did not need
+    primer.prime(languages())  # the common words' token facts: the first reviews cost what later ones do
     global _frozen
     if not _frozen:
         # Millions of long-lived objects (dictionaries, indexes, caches) would otherwise be walked by every

@@ -111,14 +111,18 @@ def language_index(language: str) -> LiteralIndex:
 
 
 class TokenCache(dict):
-    """token → ``scan(token)``, a fact about the token alone, kept for the tokens seen (up to a bound)."""
+    """token → ``scan(token)``, a fact about the token alone, kept for the tokens seen (up to a bound), and
+    known beforehand for the ``primed`` ones (:mod:`.primer`: never dropped with the bound)."""
 
     def __init__(self, scan):
         super().__init__()
         self.scan = scan
+        self.primed: dict = {}
 
     def __missing__(self, token: str):
-        value = self.scan(token)
+        value = self.primed.get(token)
+        if value is None:
+            value = self.scan(token)
         if len(token) <= LONG_TOKEN:  # long tokens (a run-on or hostile text) are scanned, not kept
             if len(self) >= 20_000:  # ~5 MB of masks at most; reviews use far fewer words
                 self.clear()

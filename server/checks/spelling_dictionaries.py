@@ -74,14 +74,14 @@ def _english_lists() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @functools.cache
-def _english_key() -> str:
+def english_key() -> str:
     return disk_cache.fingerprint(_english_source(), _package_file("spellchecker", "spellchecker.py"), EN_SUGGESTION_WORDS)
 
 
 @functools.cache
 def _english() -> tuple[frozenset[str], tuple[str, ...]]:
     # pyspellchecker reads and lower-cases a 160k-word JSON file (~0.1 s); the result pickles 4x faster.
-    return disk_cache.cached("english-words", _english_key(), _english_lists)
+    return disk_cache.cached("english-words", english_key(), _english_lists)
 
 
 def english_is_known(word: str) -> bool:
@@ -99,7 +99,7 @@ def _english_known_stored():
         spelling_store.write_word_set(path, known)
         return known  # loaded anyway: the set answers faster than the file
 
-    return _opened_or_written("english-known", _english_key(), spelling_store.open_word_set, write)
+    return _opened_or_written("english-known", english_key(), spelling_store.open_word_set, write)
 
 
 def _opened_or_written(name: str, key: str, open_file, write_file):
@@ -186,6 +186,12 @@ def _stored(language: str) -> tuple:
         return index, words
 
     return _opened_or_written(f"spelling-{language}", _index_key(language), spelling_store.open_store, write)
+
+
+def ranked_words(language: str) -> tuple[str, ...]:
+    """A language's suggestion words, folded, most frequent first (empty for a language without a list)."""
+    words = _words_in_memory(language) if language in ("ru", "en") else None
+    return words.ranked if words else ()
 
 
 def suggestion_words(language: str):

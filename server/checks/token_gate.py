@@ -99,6 +99,17 @@ def _gate(language: str) -> _Gate:
     return _Gate(language)
 
 
+def scan(language: str, token: str) -> int:
+    """The gate's value for a whitespace-free token, worked out afresh (what :mod:`.primer` keeps)."""
+    return _gate(language)._scan(token)
+
+
+def prime(language: str, values) -> None:
+    """Tokens' values known beforehand (:func:`scan`'s for the same code and data, ``values.get(token)``, None
+    for a token not known: see :mod:`.primer`)."""
+    _gate(language).tokens.primed = values
+
+
 def concerned(doc) -> int:
     """Bit ``i`` set when ``RULES[i]`` may find something in the document (see the module's doc)."""
     return doc.memo("token_gate", lambda: _gate(doc.language).concerned(doc.text))
