@@ -30,7 +30,7 @@ from . import disk_cache, spelling_dictionaries, token_gate
 from .document import folded_word, morph
 from .rules import spelling_gate
 
-PRIMED_WORDS = 20_000  # per language, most frequent first (measured: more words add little, see docs/benchmarks.md)
+PRIMED_WORDS = 50_000  # per language, most frequent first (measured: more words add little, see docs/benchmarks.md)
 TAILS = ("", ",", ".", "!")  # what follows a word in its token, most often
 MARKS = "!?.,()-–—+*:;"
 _CHECKER = Path(__file__).resolve().parent
@@ -108,7 +108,7 @@ def primed(language: str) -> tuple[PrimedTokens, frozenset[str]]:
             word: shared.setdefault(found := tuple(token_gate.scan(language, t) for t in _shapes(word)), found)
             for word in words
         }
-        folded = set(map(folded_word, words))
+        folded = {word if (f := folded_word(word)) == word else f for word in words}  # (the same strings: pickled once)
         return values, frozenset(w for w in folded if spelling_gate.never_reported(language, w))
 
     values, never_reported = disk_cache.cached(f"primer-{language}", _fingerprint(language), work_out)
