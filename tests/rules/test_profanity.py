@@ -235,17 +235,17 @@ def test_decisions_are_cached_per_word():
     assert profanity.verdict_for.cache_info().hits >= 2
 
 
-# The literal gate in front of the verdict (profanity_gate.clear_cyrillic): a word of small Russian letters
+# The literal gate in front of the verdict (profanity_gate.clear_cyrillic): a word of Russian letters, folded,
 # holding none of the Russian patterns' literals, as written or with repeats collapsed, is cleared at once;
 # every other word takes the full path.
-CLEARED_AT_ONCE = ["платье", "размер", "продавец", "рекомендую", "качество", "доставка"]
+CLEARED_AT_ONCE = ["платье", "размер", "продавец", "рекомендую", "качество", "доставка", "Платье", "ЁЛКА", "всё"]
 FULL_PATH = [
     "хуйня",  # a root: a verdict
     "хууууйня",  # the root only once the repeats are collapsed
     "хлебать",  # holds "еб", innocent all the same
     "класс",  # holds "сс" (a vulgar root's literal), innocent
-    "Платье",  # a capital: names are read apart
-    "ёлка",  # ё: not folded here
+    "Хуйня",  # a capital changes nothing in Cyrillic
+    "ХЛЕБАТЬ",
     "xуй",  # a Latin look-alike
     "бл*ть",  # a mask
 ]
@@ -265,8 +265,9 @@ def test_a_word_that_may_hold_a_root_takes_the_full_path(word):
 def test_the_literal_gate_clears_no_word_the_full_path_flags():
     # Every Russian word of the tables above, and each with its letters doubled: cleared only when the
     # full path (the gate bypassed) finds nothing.
-    words = {w.lower() for text, _ in OBSCENE + VULGAR for w in text.split()} | {w.lower() for w in INNOCENT}
+    words = {w for text, _ in OBSCENE + VULGAR for w in text.split()} | {w for t in INNOCENT for w in t.split()}
     words = {w.strip(",.!?") for w in words}
+    words |= {w.lower() for w in words} | {w.upper() for w in words}
     words |= {w[:2] + w[1] * 3 + w[2:] for w in list(words) if len(w) > 2}
     checked = 0
     for word in sorted(w for w in words if profanity_gate.CYRILLIC_WORD_RE.fullmatch(w)):

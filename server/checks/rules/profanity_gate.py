@@ -53,8 +53,8 @@ def _case_variants(word: str) -> list[str]:
     return variants
 
 
-# A word of small Russian letters only: read whole, its only reading is itself (see clear_cyrillic).
-CYRILLIC_WORD_RE = re.compile("[а-я]+")
+# A word of Russian letters only: read whole, its only reading is itself folded (see clear_cyrillic).
+CYRILLIC_WORD_RE = re.compile("[а-яёА-ЯЁ]+")
 
 
 @functools.cache
@@ -81,15 +81,17 @@ def _holds_literal(automaton: ahocorasick.Automaton, word: str) -> bool:
 
 
 def clear_cyrillic(word: str) -> bool:
-    """True when a word of small Russian letters only (most words of a Russian review) has no verdict.
+    """True when a word of Russian letters only (most words of a Russian review) has no verdict.
 
-    Read whole, such a word is its own only reading (no look-alikes, masks or separators to undo) and is
-    matched, as it is and with repeated letters collapsed, against the Cyrillic lexicons' patterns alone;
-    every match of a pattern holds one of its literals (:func:`.prefilter.literals`). So a word in which
-    neither form holds a literal has no verdict: one automaton pass instead of the readings and every
-    rule's patterns (~98% of a review's Russian words; the rest take the full path)."""
+    Read whole, such a word has one reading, itself folded (lower case, ё → е: no look-alikes, masks or
+    separators to undo; its case tells nothing, unlike a Latin word's), matched as it is and with repeated
+    letters collapsed against the Cyrillic lexicons' patterns alone; every match of a pattern holds one of
+    its literals (:func:`.prefilter.literals`). So a word in which neither form holds a literal has no
+    verdict: one automaton pass instead of the readings and every rule's patterns (~98% of a review's
+    Russian words; the rest take the full path)."""
     if not CYRILLIC_WORD_RE.fullmatch(word) or (automaton := _cyrillic_literals()) is None:
         return False
+    word = normalize.fold(word)
     if _holds_literal(automaton, word):
         return False
     collapsed = normalize.collapse_repeats(word)
