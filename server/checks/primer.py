@@ -15,7 +15,7 @@ spelling gate the common words it can never report:
 Rare and misspelt words, where most of a review's first-sight time goes, stay to be seen.
 
 A token's value is what :func:`.token_gate.scan` returns, a fact about the token alone; the values are worked
-out once (~2-3 s a language) and kept in the cache folder (:mod:`.disk_cache`) under a fingerprint of every
+out once (~6 s a language) and kept in the cache folder (:mod:`.disk_cache`) under a fingerprint of every
 file of the checker and of the dictionaries it asks, so that a changed rule or word list is never answered
 from an old file. They hold words of public word lists and numbers, nothing from a checked text.
 """
