@@ -103,6 +103,13 @@ class LiteralIndex:
         return functools.reduce(operator.or_, filter(None, map(self._tokens.__getitem__, set(folded.split()))), self._always)
 
 
+def literal_bits(doc, folded: str) -> int:
+    """``language_index(doc.language).present(folded)``, worked out once per document and folded form: the
+    vague rule and the coverage ask for the same one (a text's folded form is mostly what the coverage's
+    normalising leaves it)."""
+    return doc.memo(("literal bits", folded), lambda: language_index(doc.language).present(folded))
+
+
 @functools.cache
 def language_index(language: str) -> LiteralIndex:
     """The one index of a language's literal sets that the coverage, the vague rule and the token gate share:

@@ -35,7 +35,7 @@ import re
 
 from .. import prompts
 from . import lexicon, prefilter
-from .alternatives import Alternatives, TokenCache, language_index
+from .alternatives import Alternatives, TokenCache, language_index, literal_bits
 from .coverage_patterns import _Anchored, _char_breaks, _pattern, _splitter
 from .rules import vague
 from .document import CYRILLIC_RE, Document, lemmas_of
@@ -128,7 +128,7 @@ class _Text:
         # table neither touches nor yields ё, е, ’, ` or '; only İ, which fold() alone turns to "i" (lower()
         # gives "i̇"), breaks the equality.
         self.folded = _normal(doc.folded) if "\u0130" not in doc.text else prefilter.fold(self.text)
-        self.present = rules.index.present(self.folded)  # which patterns may match at all
+        self.present = literal_bits(doc, self.folded)  # which patterns may match at all (rules.index's bits)
         self._memo: dict = {}
 
     # Clauses and sentences are needed only once some pattern matched, which most texts never do.

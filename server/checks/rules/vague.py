@@ -33,7 +33,7 @@ from re import _parser as sre  # noqa: the parsed form of a pattern, to tell whi
 
 from .. import lexicon, pattern_plans, prefilter
 from ..document import token_words
-from ..alternatives import Alternatives, language_index
+from ..alternatives import Alternatives, language_index, literal_bits
 from .base import ALWAYS, HINT, NEVER, Finding, TokenTest, overlaps
 from .context import doubted, negated, quoted
 from .vague_gate import AsciiGate
@@ -142,11 +142,12 @@ def _lexicon(language: str) -> _Lexicon | None:
     )
 
 
-def _fast(lex: _Lexicon, text: str, folded: str) -> tuple[_Fast, int] | None:
-    """The case-sensitive patterns and the text's literal bits, when they give the same answers."""
+def _fast(lex: _Lexicon, text: str, folded: str, bits_of=None) -> tuple[_Fast, int] | None:
+    """The case-sensitive patterns and the text's literal bits (``bits_of(folded)``, by default the index's
+    ``present``), when they give the same answers."""
     if lex.fast is None or "\u0130" in text or folded != text.lower():
         return None
-    return lex.fast, lex.fast.index.present(folded)
+    return lex.fast, (bits_of or lex.fast.index.present)(folded)
 
 
 def _concrete(lex: _Lexicon, text: str, folded: str, fast) -> bool:
@@ -179,7 +180,7 @@ def _facts(lex: _Lexicon, doc) -> tuple:
 
 def _fast_of(lex: _Lexicon, doc):
     """:func:`_fast` of a document, worked out once (:func:`find` asks before :func:`_facts` does)."""
-    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded))
+    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded, functools.partial(literal_bits, doc)))
 
 
 def doc_is_concrete(doc) -> bool:
