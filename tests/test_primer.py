@@ -62,16 +62,16 @@ def test_a_primed_process_answers_as_an_unprimed_one():
     primer.prime(["ru", "en"])
     primed_answers = [check(text) for text in texts]
     gates = {language: token_gate._gate(language) for language in ("ru", "en")}
-    kept = {language: gate.tokens.primed for language, gate in gates.items()}
+    kept = {language: gate.primed for language, gate in gates.items()}
     try:
         for gate in gates.values():
             gate.tokens.clear()
-            gate.tokens.primed = {}
+            gate.primed = {}
         assert [check(text) for text in texts] == primed_answers
     finally:
         for language, gate in gates.items():
             gate.tokens.clear()
-            gate.tokens.primed = kept[language]
+            gate.primed = kept[language]
 
 
 def test_the_spelling_gate_knows_the_common_words_beforehand():

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from server.checks import RULES, find, token_gate
+from server.checks.alternatives import language_index
 from server.checks.document import Document
+from server.checks.normalize import plain_letters
 
 CATEGORY_BIT = {rule.category: 1 << i for i, rule in enumerate(RULES)}
 
@@ -24,7 +26,8 @@ def concerned_categories(text: str, language: str) -> set[str]:
 def findings_with_every_rule(text: str, language: str) -> list:
     """What the pipeline would find if no rule were skipped (each rule's own gates still apply)."""
     doc = Document(text, language)
-    doc._memo["token_gate"] = sum(CATEGORY_BIT.values())  # every rule concerned
+    _, *literal_bits = token_gate._facts(doc)
+    doc._memo["token_gate"] = (sum(CATEGORY_BIT.values()), *literal_bits)  # every rule concerned
     return find(doc)
 
 
@@ -113,3 +116,30 @@ WORDS = [
 def test_the_gate_never_loses_a_finding(words, glue, language):
     text = "".join(word + gap for word, gap in zip(words, glue))
     assert find(Document(text, language)) == findings_with_every_rule(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Looks great, but it runs small. I'd recommend sizing up", "en"),
+        ("It`s too big and the colour isn’t as pictured", "en"),  # apostrophes the coverage straightens
+        ("Всё ужасно, ткань тонкая. Не рекомендую!", "ru"),  # ё the coverage reads as е
+        ("İSTANBUL\u00a0dress\nfits\tnicely", "en"),  # İ (two characters in lower case), NBSP, newline, tab
+        ("", "en"),
+    ],
+)
+def test_the_gate_tells_the_coverage_which_literals_a_review_holds(text, language):
+    doc = Document(text, language)
+    folded = plain_letters(doc.folded)
+    assert token_gate.literal_bits(doc, folded) == language_index(language).present(folded)
+    assert token_gate.literal_bits(doc, doc.folded) == language_index(language).present(doc.folded)
+
+
+def test_literals_registered_after_a_token_was_seen_are_told_for_it():
+    """As when a module loaded after the first text (the coverage's) registers its patterns' literals."""
+    index = language_index("en")
+    seen = Document("the zqxwv dress", "en")
+    token_gate.concerned(seen)  # the document's facts and the token's value are kept
+    new_set = index.add(("zqxwv",), shared=False)
+    for doc in (seen, Document("the zqxwv dress", "en")):
+        assert token_gate.literal_bits(doc, plain_letters(doc.folded)) >> new_set & 1

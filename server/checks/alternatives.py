@@ -90,6 +90,18 @@ class LiteralIndex:
                 found |= piece_bits
         return found
 
+    @property
+    def size(self) -> int:
+        """How many sets are registered (bits kept from a smaller index lack the newer sets')."""
+        return len(self._sets)
+
+    @property
+    def always(self) -> int:
+        """The bits of the sets present in every text (those with a piece-less literal)."""
+        if not self._built:
+            self._build()
+        return self._always
+
     def token_bits(self, folded_token: str) -> int:
         """The bits of the sets present in a text whose only token is ``folded_token`` (no whitespace)."""
         if not self._built:
@@ -103,13 +115,6 @@ class LiteralIndex:
         return functools.reduce(operator.or_, filter(None, map(self._tokens.__getitem__, set(folded.split()))), self._always)
 
 
-def literal_bits(doc, folded: str) -> int:
-    """``language_index(doc.language).present(folded)``, worked out once per document and folded form: the
-    vague rule and the coverage ask for the same one (a text's folded form is mostly what the coverage's
-    normalising leaves it)."""
-    return doc.memo(("literal bits", folded), lambda: language_index(doc.language).present(folded))
-
-
 @functools.cache
 def language_index(language: str) -> LiteralIndex:
     """The one index of a language's literal sets that the coverage, the vague rule and the token gate share:
@@ -118,18 +123,14 @@ def language_index(language: str) -> LiteralIndex:
 
 
 class TokenCache(dict):
-    """token → ``scan(token)``, a fact about the token alone, kept for the tokens seen (up to a bound), and
-    known beforehand for the ``primed`` ones (:mod:`.primer`: never dropped with the bound)."""
+    """token → ``scan(token)``, a fact about the token alone, kept for the tokens seen (up to a bound)."""
 
     def __init__(self, scan):
         super().__init__()
         self.scan = scan
-        self.primed: dict = {}
 
     def __missing__(self, token: str):
-        value = self.primed.get(token)
-        if value is None:
-            value = self.scan(token)
+        value = self.scan(token)
         if len(token) <= LONG_TOKEN:  # long tokens (a run-on or hostile text) are scanned, not kept
             if len(self) >= 20_000:  # ~5 MB of masks at most; reviews use far fewer words
                 self.clear()

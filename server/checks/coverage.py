@@ -34,8 +34,9 @@ import itertools
 import re
 
 from .. import prompts
-from . import lexicon, prefilter
-from .alternatives import Alternatives, TokenCache, language_index, literal_bits
+from . import lexicon, prefilter, token_gate
+from .alternatives import Alternatives, TokenCache, language_index
+from .normalize import plain_letters
 from .coverage_patterns import _Anchored, _char_breaks, _pattern, _splitter
 from .rules import vague
 from .document import CYRILLIC_RE, Document, lemmas_of
@@ -45,10 +46,6 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 SENTENCE_BREAK_RE = re.compile(r"[.!?…\n]+")
 CONTEXT = 80  # characters of context looked at around a trigger (negators, size advice, whose advice)
 _SENTENCE_SPLIT = _splitter(SENTENCE_BREAK_RE)
-
-
-def _normal(lowered: str) -> str:
-    return lowered.replace("ё", "е").replace("’", "'").replace("`", "'")
 
 
 class _Rules:
@@ -122,13 +119,13 @@ class _Text:
 
     def __init__(self, doc: Document, rules: _Rules):
         # str.lower() may lengthen a few rare characters; offsets here are internal only.
-        self.text = _normal(doc.text.lower())
+        self.text = plain_letters(doc.text.lower())
         self.rules = rules
-        # fold(_normal(lower(x))) is _normal(fold(x)): lower() is idempotent, and fold's own per-character
+        # fold(plain_letters(lower(x))) is plain_letters(fold(x)): lower() is idempotent, and fold's own per-character
         # table neither touches nor yields ё, е, ’, ` or '; only İ, which fold() alone turns to "i" (lower()
         # gives "i̇"), breaks the equality.
-        self.folded = _normal(doc.folded) if "\u0130" not in doc.text else prefilter.fold(self.text)
-        self.present = literal_bits(doc, self.folded)  # which patterns may match at all (rules.index's bits)
+        self.folded = plain_letters(doc.folded) if "\u0130" not in doc.text else prefilter.fold(self.text)
+        self.present = token_gate.literal_bits(doc, self.folded)  # which patterns may match at all
         self._memo: dict = {}
 
     # Clauses and sentences are needed only once some pattern matched, which most texts never do.

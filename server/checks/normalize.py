@@ -42,6 +42,11 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def plain_letters(lowered: str) -> str:
+    """A lower-case text with ё as е and typographic apostrophes as ', the form the coverage patterns read."""
+    return lowered.replace("ё", "е").replace("’", "'").replace("`", "'")
+
+
 def has_cyrillic(word: str) -> bool:
     return bool(CYRILLIC_RE.search(word))
 

@@ -27,6 +27,7 @@ import operator
 from typing import Callable
 
 from . import prefilter
+from .normalize import plain_letters
 from .alternatives import TokenCache, language_index
 from .rules import RULES
 from .rules.base import ALWAYS
@@ -66,7 +67,18 @@ class _Gate:
                     ids = [self.index.add(literals, shared=False) for literals in spec.feature_literals]
                     self.feature_literals.append((ids[0], len(ids), shift + spec.width - len(ids)))
                 shift += spec.width
-        self.tokens = TokenCache(self._scan)
+        self.width = shift  # the rules' bits and features; a token's literal bits come above them
+        self.primed: dict = {}  # token -> _scan(token), known beforehand (see prime)
+        self.tokens = TokenCache(self._value)
+        self._index_size = self.index.size  # the values' literal bits are those of this many sets
+
+    def _value(self, token: str) -> int:
+        """The token's rule bits and features and, above them, the index's bits for the token as the coverage
+        reads it (:func:`.normalize.plain_letters` of it folded): one look-up per token gives a text both."""
+        value = self.primed.get(token)
+        if value is None:
+            value = self._scan(token)
+        return value | self.index.token_bits(plain_letters(prefilter.fold(token))) << self.width
 
     def _scan(self, token: str) -> int:
         folded = prefilter.fold(token)
@@ -84,14 +96,19 @@ class _Gate:
             value |= (found >> first & (1 << count) - 1) << shift
         return value
 
-    def concerned(self, text: str) -> int:
+    def concerned(self, text: str) -> tuple[int, int, int]:
+        """(the rules that may find something, the index's bits for the text folded as the coverage reads it,
+        how many sets the index had for them)."""
+        if self.index.size != self._index_size:  # another module's sets came since (loaded after the first text)
+            self.tokens.clear()
+            self._index_size = self.index.size
         # (Every token, repeats too: a look-up costs less than building a set of them first.)
         value = functools.reduce(operator.or_, map(self.tokens.__getitem__, text.split()), 0)
         bits = (value if text.isascii() else value >> len(RULES)) & self.rules | self.always
         for bit, shift, mask, _, decide in self.with_features:
             if not bits & bit and (features := value >> shift & mask) and decide(features, text):
                 bits |= bit
-        return bits
+        return bits, value >> self.width | self.index.always, self._index_size
 
 
 @functools.cache
@@ -107,12 +124,28 @@ def scan(language: str, token: str) -> int:
 def prime(language: str, values) -> None:
     """Tokens' values known beforehand (:func:`scan`'s for the same code and data, ``values.get(token)``, None
     for a token not known: see :mod:`.primer`)."""
-    _gate(language).tokens.primed = values
+    _gate(language).primed = values
+
+
+def _facts(doc) -> tuple[int, int, int]:
+    return doc.memo("token_gate", lambda: _gate(doc.language).concerned(doc.text))
 
 
 def concerned(doc) -> int:
     """Bit ``i`` set when ``RULES[i]`` may find something in the document (see the module's doc)."""
-    return doc.memo("token_gate", lambda: _gate(doc.language).concerned(doc.text))
+    return _facts(doc)[0]
+
+
+def literal_bits(doc, folded: str) -> int:
+    """``language_index(doc.language).present(folded)`` for the document's text ``folded``: the vague rule and
+    the coverage ask. The gate's look-ups gave it for the text folded as the coverage reads it (folding and
+    :func:`.normalize.plain_letters` work character by character, and keep whitespace where it was: the
+    text's tokens so read are the tokens read so); another form is worked out once per document."""
+    index = language_index(doc.language)
+    _, bits, size = _facts(doc)
+    if size == index.size and folded == doc.memo("token_gate.plain", lambda: plain_letters(doc.folded)):
+        return bits
+    return doc.memo(("literal bits", folded), lambda: index.present(folded))
 
 
 _BIT = {rule.category: 1 << i for i, rule in enumerate(RULES)}

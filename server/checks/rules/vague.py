@@ -33,7 +33,7 @@ from re import _parser as sre  # noqa: the parsed form of a pattern, to tell whi
 
 from .. import lexicon, pattern_plans, prefilter
 from ..document import token_words
-from ..alternatives import Alternatives, language_index, literal_bits
+from ..alternatives import Alternatives, language_index
 from .base import ALWAYS, HINT, NEVER, Finding, TokenTest, overlaps
 from .context import doubted, negated, quoted
 from .vague_gate import AsciiGate
@@ -180,7 +180,9 @@ def _facts(lex: _Lexicon, doc) -> tuple:
 
 def _fast_of(lex: _Lexicon, doc):
     """:func:`_fast` of a document, worked out once (:func:`find` asks before :func:`_facts` does)."""
-    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded, functools.partial(literal_bits, doc)))
+    from .. import token_gate  # (here: it imports the rules)
+
+    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded, functools.partial(token_gate.literal_bits, doc)))
 
 
 def doc_is_concrete(doc) -> bool:
