@@ -104,7 +104,9 @@ def forms() -> dict[str, dict]:
     return _read_yaml(folder() / "forms.yaml")
 
 
+@functools.cache
 def questions(language: str) -> dict[str, str]:
-    """Coverage point -> the question the checker asks when a review misses it (English when no flow)."""
+    """Coverage point -> the question the checker asks when a review misses it (English when no flow).
+    Kept (the flows are read once per process): do not change the dict."""
     language = language if language in languages() else "en"
     return {s["coverage_point"]: s["hint"] for s in flow(language)["steps"] if "coverage_point" in s}

@@ -228,8 +228,15 @@ class Alternatives:
         live = self._live(present)
         if not live:
             return
-        if len(live) == 1 and live[0].guard is None and live[0].finder is None:  # (as the list kept whole is run)
-            yield from live[0].pattern.compiled.finditer(text)
+        if len(live) == 1:
+            only = live[0]
+            if only.guard is None and only.finder is None:  # (as the list kept whole is run)
+                yield from only.pattern.compiled.finditer(text)
+                return
+            end, m = len(text), only.search(text, 0, len(text))
+            while m is not None:  # (the loop below, for one alternative)
+                yield m
+                m = only.search(text, m.end(), end)
             return
         end = len(text)
         pending = [a.search(text, 0, end) for a in live]  # each alternative's leftmost match from `pos` on
