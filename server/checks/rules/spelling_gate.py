@@ -42,7 +42,10 @@ def never_reported(language: str, word: str) -> bool:
     has no combining breve or diaeresis, see suspects) each written character folds to one character,
     so these tests of the written word give the same answer on the folded one: the script, the
     length, digits/masks/dots, a Cyrillic word without vowels, and of course a known word. A token of
-    sentences run together ("ровные.смотрится") is checked piece by piece, as find does."""
+    sentences run together ("ровные.смотрится") is checked piece by piece, as find does. (A kept word, primed or
+    found so before, is one.)"""
+    if word in _NEVER[language]:
+        return True
     if not PLAIN_RE.fullmatch(word):
         return not _in_script(word, language) or bool(NOT_A_PLAIN_WORD_RE.search(word) and "." not in word)
     if "." in word and JOINED_SENTENCES_RE.fullmatch(word):
