@@ -99,6 +99,13 @@ def is_masked(word: str) -> bool:
     return bool(MASK_RUN_RE.search(word))
 
 
+def shortest_unmasked(word: str) -> int:
+    """The length of the shortest word :func:`mask_regex` of ``word`` matches whole (each run of n mask characters
+    stands for at least n-1 letters, and at least one)."""
+    runs = [m.group() for m in MASK_RUN_RE.finditer(word)]
+    return len(word) - sum(map(len, runs)) + sum(1 if run == "…" else max(1, len(run) - 1) for run in runs)
+
+
 @functools.lru_cache(maxsize=4096)
 def mask_regex(word: str) -> re.Pattern | None:
     """A regex for the words a masked word may stand for (``бл*ть`` → ``бл\\w{1,3}ть``).

@@ -225,6 +225,21 @@ def test_a_mask_becomes_a_regex(mask, fits, does_not_fit):
     assert pattern.fullmatch(fits) and not pattern.fullmatch(does_not_fit)
 
 
+@pytest.mark.parametrize("mask", ["бл*ть", "х..ня", "f**k", "п***ц", "х…й", "б####ь", "ху...о"])
+def test_the_shortest_word_a_mask_stands_for_is_the_regex_s_shortest_match(mask):
+    shortest = normalize.shortest_unmasked(mask)
+    pattern = normalize.mask_regex(mask)
+    filled = normalize.MASK_RUN_RE.sub(lambda m: "a" * (1 if m.group() == "…" else max(1, len(m.group()) - 1)), mask)
+    assert len(filled) == shortest and pattern.fullmatch(filled)
+    assert not pattern.fullmatch(filled[:-1])
+
+
+@pytest.mark.parametrize("token", ["держится..а", "нелепая...на", "себе...ткань", "отлично***"])
+def test_dots_between_words_hide_no_obscenity(token):
+    assert profanity.verdict_for(token) is None
+    assert not check(f"Платье {token} рекомендую")["summary"]["errors"]
+
+
 def test_a_mask_with_no_letters_is_ignored():
     assert normalize.mask_regex("****") is None
 

@@ -167,10 +167,10 @@ def _masked_verdict(word: str) -> Verdict | None:
     """бл*ть, х..ня, f**k: a masked word counts when it can stand for one of the canonical forms."""
     if not any(ch.isalpha() for ch in word):  # "5*" is a rating, not a masked "s*"
         return None
-    if normalize.has_cyrillic(word):
-        pattern = normalize.mask_regex(normalize.cyrillize(word))
-    else:
-        pattern = normalize.mask_regex(normalize.unleet(word))
+    form = normalize.cyrillize(word) if normalize.has_cyrillic(word) else normalize.unleet(word)
+    if normalize.shortest_unmasked(form) > _longest_mask_target():
+        return None  # "держится..а", "себе...ткань": dots between words, longer than any word they could hide
+    pattern = normalize.mask_regex(form)
     if pattern is None:
         return None
     targets = [t for lex in _lexicons() for t in lex.mask_targets if pattern.fullmatch(t)]
@@ -179,6 +179,11 @@ def _masked_verdict(word: str) -> Verdict | None:
     if verdict and len(set(targets)) > 1:  # several words fit the mask: no single replacement
         verdict = Verdict(verdict.rule_id, verdict.severity, verdict.language, "")
     return verdict
+
+
+@functools.cache
+def _longest_mask_target() -> int:
+    return max((len(t) for lex in _lexicons() for t in lex.mask_targets), default=0)
 
 
 @functools.lru_cache(maxsize=50_000)
