@@ -18,6 +18,7 @@ LANGUAGES = [
     ("Размер S, M и XL", "ru"),
     ("Видео на www.youtube.com/watch?v=abc (смотрите)", "ru"),
     ("группа vk.com/id123, пишите ivan.petrov@example.com", "ru"),
+    ("Брала тут: WWW.BEST-SHOPPING-MALL-STORE-ONLINE.COM", "ru"),  # an address in capitals does not vote either
 ]
 
 
