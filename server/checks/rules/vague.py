@@ -182,7 +182,8 @@ def _fast_of(lex: _Lexicon, doc):
     """:func:`_fast` of a document, worked out once (:func:`find` asks before :func:`_facts` does)."""
     from .. import token_gate  # (here: it imports the rules)
 
-    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded, functools.partial(token_gate.literal_bits, doc)))
+    bits_of = functools.partial(token_gate.literal_bits, doc)  # (the token gate worked them out)
+    return doc.memo("vague.fast", lambda: _fast(lex, doc.text, doc.folded, bits_of))
 
 
 def doc_is_concrete(doc) -> bool:
