@@ -94,3 +94,9 @@ def test_every_data_pattern_passes_its_own_matches():
             continue
         tried += 1
     assert tried >= 50, f"only {tried} data patterns could be generated from"
+
+
+def test_folding_an_ascii_text_is_its_lower_case():
+    table, _ = prefilter._fold_table()
+    assert not any(chr(c).isascii() for c in table)
+    assert all(prefilter.fold(chr(c)) == chr(c).lower() for c in range(128))

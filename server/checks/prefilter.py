@@ -49,6 +49,8 @@ def _fold_table() -> tuple[dict, re.Pattern]:
 
 def fold(text: str) -> str:
     """``text`` as the literals are written: each character to its simple lower case."""
+    if text.isascii():
+        return text.lower()  # (the table maps no ASCII character: it holds the larger of each equal pair)
     table, special = _fold_table()
     if "\u0130" in text:
         text = text.replace("\u0130", "i")
