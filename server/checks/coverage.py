@@ -124,7 +124,7 @@ class _Text:
         # fold(plain_letters(lower(x))) is plain_letters(fold(x)): lower() is idempotent, and fold's own
         # per-character table neither touches nor yields ё, е, ’, ` or '; only İ, which fold() alone turns to
         # "i" (lower() gives "i̇"), breaks the equality.
-        self.folded = plain_letters(doc.folded) if "\u0130" not in doc.text else prefilter.fold(self.text)
+        self.folded = token_gate.plain_folded(doc) if "\u0130" not in doc.text else prefilter.fold(self.text)
         self.present = token_gate.literal_bits(doc, self.folded)  # which patterns may match at all
         self._memo: dict = {}
 

@@ -75,13 +75,14 @@ class _Gate:
     def _value(self, token: str) -> int:
         """The token's rule bits and features and, above them, the index's bits for the token as the coverage
         reads it (:func:`.normalize.plain_letters` of it folded): one look-up per token gives a text both."""
+        folded = prefilter.fold(token)
         value = self.primed.get(token)
         if value is None:
-            value = self._scan(token)
-        return value | self.index.token_bits(plain_letters(prefilter.fold(token))) << self.width
+            value = self._scan(token, folded)
+        return value | self.index.token_bits(plain_letters(folded)) << self.width
 
-    def _scan(self, token: str) -> int:
-        folded = prefilter.fold(token)
+    def _scan(self, token: str, folded: str | None = None) -> int:
+        folded = prefilter.fold(token) if folded is None else folded
         found = self.index.token_bits(folded)
         value = 0
         for set_id, bits in self.literal_bits:
@@ -136,6 +137,11 @@ def concerned(doc) -> int:
     return _facts(doc)[0]
 
 
+def plain_folded(doc) -> str:
+    """The document's text folded, with :func:`.normalize.plain_letters` (the form its literal bits are of)."""
+    return doc.memo("token_gate.plain", lambda: plain_letters(doc.folded))
+
+
 def literal_bits(doc, folded: str) -> int:
     """``language_index(doc.language).present(folded)`` for the document's text ``folded``: the vague rule and
     the coverage ask. The gate's look-ups gave it for the text folded as the coverage reads it (folding and
@@ -143,7 +149,7 @@ def literal_bits(doc, folded: str) -> int:
     text's tokens so read are the tokens read so); another form is worked out once per document."""
     index = language_index(doc.language)
     _, bits, size = _facts(doc)
-    if size == index.size and folded == doc.memo("token_gate.plain", lambda: plain_letters(doc.folded)):
+    if size == index.size and folded == plain_folded(doc):
         return bits
     return doc.memo(("literal bits", folded), lambda: index.present(folded))
 
